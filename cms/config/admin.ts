@@ -1,0 +1,9 @@
+export default ({ env }) => ({
+  auth: { secret: env('ADMIN_JWT_SECRET') },
+  apiToken: { salt: env('API_TOKEN_SALT') },
+  transfer: { token: { salt: env('TRANSFER_TOKEN_SALT') } },
+  secrets: { encryptionKey: env('ENCRYPTION_KEY') },
+  // Tests boot Strapi without the built admin panel.
+  serveAdminPanel: env.bool('SERVE_ADMIN_PANEL', true),
+  flags: { nps: false, promoteEE: false },
+});

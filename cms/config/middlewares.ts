@@ -1,0 +1,14 @@
+export default [
+  'strapi::logger',
+  'strapi::errors',
+  'strapi::security',
+  'strapi::cors',
+  'strapi::poweredBy',
+  'strapi::query',
+  'strapi::body',
+  'strapi::session',
+  'strapi::favicon',
+  'strapi::public',
+  // Unauthenticated Content API requests only ever see published content (see src/middlewares).
+  'global::published-only',
+];

@@ -1,0 +1,8 @@
+export default ({ env }) => ({
+  host: env('HOST', '0.0.0.0'),
+  port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
+  // Behind nginx or a load balancer: trust X-Forwarded-* so rate limits see the client's address.
+  proxy: env.bool('IS_PROXIED', false),
+  app: { keys: env.array('APP_KEYS') },
+});

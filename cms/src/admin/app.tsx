@@ -1,0 +1,19 @@
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { vi } from './translations/vi';
+
+export default {
+  config: {
+    locales: ['vi'],
+    translations: { vi },
+    tutorials: false,
+    notifications: { releases: false },
+  },
+  bootstrap(_app: StrapiApp) {
+    // The editorial board reads Vietnamese: make it the admin's language unless a user chose another.
+    try {
+      if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', 'vi');
+    } catch {
+      /* storage unavailable: the browser's language applies */
+    }
+  },
+};

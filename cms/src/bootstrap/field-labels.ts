@@ -1,0 +1,255 @@
+import type { Core } from '@strapi/strapi';
+
+/**
+ * Vietnamese labels and descriptions of every field, shown by the Content Manager.
+ * Strapi keeps them in its view configuration, not in schema.json; they are written at every boot.
+ * [label, description?]
+ */
+type Label = readonly [string, string?];
+
+const COMMON: Record<string, Label> = {
+  title: ['Tiêu đề'],
+  slug: ['Đường dẫn (slug)', 'Tạo tự động từ tiêu đề: chữ thường, không dấu, "đ" thành "d". Để trống để hệ thống tự tạo.'],
+  summary: ['Tóm tắt (sapo)', 'Một đến hai câu hiển thị ở danh sách và khi chia sẻ.'],
+  body: ['Nội dung'],
+  unit: ['Đơn vị', 'Đơn vị thực hiện hoặc chịu trách nhiệm nội dung.'],
+  date: ['Ngày đăng', 'Ngày hiển thị trên trang; để trống thì dùng ngày xuất bản.'],
+  seo: ['Tối ưu tìm kiếm (SEO)', 'Tiêu đề, mô tả và ảnh khi chia sẻ; để trống thì dùng tiêu đề và tóm tắt.'],
+  cover: ['Ảnh đại diện'],
+  attachments: ['File đính kèm'],
+  name: ['Tên'],
+  description: ['Mô tả'],
+  order: ['Thứ tự hiển thị', 'Số nhỏ hiển thị trước.'],
+  phone: ['Điện thoại'],
+  email: ['Thư điện tử'],
+  createdAt: ['Ngày tạo'],
+  updatedAt: ['Ngày cập nhật'],
+  publishedAt: ['Ngày xuất bản'],
+  createdBy: ['Người tạo'],
+  updatedBy: ['Người cập nhật'],
+  id: ['Mã số'],
+  documentId: ['Mã tài liệu'],
+  status: ['Trạng thái'],
+};
+
+export const FIELD_LABELS: Record<string, Record<string, Label>> = {
+  'api::article.article': {
+    gallery: ['Bộ ảnh trong bài'],
+    category: ['Chuyên mục'],
+    themes: ['Chủ đề truyền thông', 'Một hoặc nhiều trong năm nội dung truyền thông của Kế hoạch 2024–2026.'],
+    byline: ['Tác giả (bút danh)', 'Ví dụ: "Minh Anh – Văn phòng".'],
+    format: ['Thể loại', 'Tin, bài viết, phỏng vấn, phóng sự, phóng sự ảnh hoặc video.'],
+    featured: ['Tin nổi bật', 'Hiển thị ở khu vực nổi bật của trang chủ.'],
+    changeNotes: ['Ghi chú đính chính', 'Ghi lại mỗi lần sửa nội dung sau khi đã đăng; hiển thị công khai cuối bài.'],
+  },
+  'api::legal-qa.legal-qa': {
+    title: ['Câu hỏi (tiêu đề)', 'Câu hỏi viết ngắn gọn, dạng câu hỏi.'],
+    askerLabel: ['Người hỏi (đã ẩn danh)', 'Ví dụ: "Bạn đọc ở xã Tiên Lữ". Không ghi họ tên đầy đủ.'],
+    question: ['Nội dung câu hỏi'],
+    answer: ['Nội dung giải đáp'],
+    citations: ['Căn cứ pháp lý', 'Văn bản và điều, khoản mà câu trả lời dựa vào.'],
+    topic: ['Lĩnh vực'],
+    unit: ['Đơn vị trả lời'],
+    date: ['Ngày trả lời'],
+  },
+  'api::story.story': {
+    subjectName: ['Tên cá nhân hoặc tập thể'],
+    subjectKind: ['Cá nhân hay tập thể'],
+    movement: ['Phong trào thi đua'],
+    award: ['Hình thức khen thưởng'],
+    photos: ['Ảnh'],
+  },
+  'api::press-release.press-release': {
+    number: ['Số thông cáo', 'Ví dụ: 03/TCBC-THADS.'],
+    date: ['Ngày phát hành'],
+  },
+  'api::correction.correction': {
+    title: ['Tiêu đề cải chính'],
+    falseClaim: ['Thông tin sai lệch', 'Nội dung sai sự thật đã bị đăng tải.'],
+    appearances: ['Nơi đăng tải', 'Cơ quan báo chí hoặc trang mạng, đường dẫn và thời điểm đăng.'],
+    response: ['Nội dung cải chính', 'Thông tin chính xác và phản hồi của cơ quan.'],
+    evidence: ['Tài liệu chứng minh'],
+    clippings: ['Tin báo chí liên quan', 'Các mục điểm tin báo chí (nội bộ) dẫn đến cải chính này.'],
+  },
+  'api::announcement.announcement': {
+    kind: ['Loại thông báo'],
+    validFrom: ['Hiệu lực từ ngày'],
+    validUntil: ['Hết hạn ngày', 'Sau ngày này thông báo chuyển sang mục "đã hết hạn".'],
+  },
+  'api::legal-document.legal-document': {
+    title: ['Trích yếu'],
+    slug: ['Đường dẫn (slug)', 'Tạo tự động từ số hiệu.'],
+    number: ['Số, ký hiệu', 'Ví dụ: 26/2008/QH12.'],
+    docType: ['Loại văn bản'],
+    issuer: ['Cơ quan ban hành'],
+    issuedDate: ['Ngày ban hành'],
+    effectiveDate: ['Ngày có hiệu lực'],
+    status: ['Tình trạng hiệu lực', 'Khi chuyển sang "đã sửa đổi" hoặc "hết hiệu lực", các giải đáp dẫn chiếu văn bản này cần được rà soát.'],
+    amendedBy: ['Được sửa đổi, thay thế bởi'],
+    amends: ['Sửa đổi, thay thế văn bản'],
+    summary: ['Tóm tắt nội dung'],
+    file: ['Tệp văn bản'],
+    unit: ['Đơn vị đăng tải'],
+  },
+  'api::gallery.gallery': {
+    items: ['Ảnh, video', 'Mỗi ảnh cần có mô tả thay thế (alt), chú thích, tác giả và giấy phép.'],
+  },
+  'api::unit.unit': {
+    name: ['Tên đơn vị'],
+    shortName: ['Tên viết tắt'],
+    kind: ['Loại đơn vị', 'Cơ quan tỉnh, phòng chuyên môn hay phòng khu vực.'],
+    address: ['Địa chỉ trụ sở'],
+    head: ['Người đứng đầu'],
+    headTitle: ['Chức vụ người đứng đầu'],
+    receptionSchedule: ['Lịch tiếp công dân'],
+    area: ['Địa bàn phụ trách', 'Các xã, phường thuộc phạm vi thi hành án của đơn vị.'],
+    description: ['Chức năng, nhiệm vụ'],
+    active: ['Đang hoạt động', 'Bỏ chọn khi đơn vị đã sáp nhập hoặc giải thể.'],
+    mergedInto: ['Sáp nhập vào đơn vị'],
+    mergedUnits: ['Các đơn vị đã sáp nhập vào'],
+  },
+  'api::category.category': { name: ['Tên chuyên mục'], articles: ['Tin, bài'] },
+  'api::topic.topic': { name: ['Tên lĩnh vực'], legalQas: ['Giải đáp pháp luật'] },
+  'api::citizen-question.citizen-question': {
+    trackingCode: ['Mã tra cứu'],
+    name: ['Họ tên người hỏi'],
+    locality: ['Địa phương'],
+    topic: ['Lĩnh vực'],
+    question: ['Nội dung câu hỏi'],
+    consentAt: ['Thời điểm đồng ý xử lý dữ liệu'],
+    consentText: ['Nội dung đã đồng ý'],
+    status: ['Trạng thái xử lý'],
+    assignedUnit: ['Đơn vị được giao'],
+    answer: ['Nội dung trả lời'],
+    publishedQa: ['Giải đáp đã công bố'],
+    internalNote: ['Ghi chú nội bộ'],
+  },
+  'api::press-request.press-request': {
+    trackingCode: ['Mã tra cứu'],
+    journalistName: ['Họ tên nhà báo'],
+    outlet: ['Cơ quan báo chí'],
+    pressCard: ['Số thẻ nhà báo'],
+    subject: ['Chủ đề đề nghị'],
+    questions: ['Nội dung câu hỏi, thông tin đề nghị'],
+    wishedDeadline: ['Thời hạn mong muốn'],
+    deadline: ['Thời hạn trả lời'],
+    status: ['Trạng thái xử lý'],
+    assignedUnit: ['Đơn vị được giao'],
+    response: ['Nội dung trả lời'],
+    respondedAt: ['Thời điểm trả lời'],
+  },
+  'api::press-clipping.press-clipping': {
+    title: ['Tiêu đề bài báo'],
+    outlet: ['Cơ quan báo chí, trang mạng'],
+    url: ['Đường dẫn'],
+    date: ['Ngày đăng'],
+    summary: ['Tóm tắt nội dung'],
+    tone: ['Sắc thái'],
+    needsResponse: ['Cần phản hồi', 'Đánh dấu khi cần phản hồi hoặc cải chính.'],
+    corrections: ['Cải chính liên quan'],
+  },
+  'api::plan-task.plan-task': {
+    code: ['Mã nhiệm vụ', 'Ví dụ: 4.1.a.'],
+    title: ['Tên nhiệm vụ'],
+    description: ['Nội dung nhiệm vụ'],
+    leadUnit: ['Đơn vị chủ trì'],
+    coordinatingUnits: ['Đơn vị phối hợp'],
+    product: ['Sản phẩm'],
+    timing: ['Thời gian thực hiện'],
+    status: ['Tình trạng'],
+    evidence: ['Tin, bài minh chứng'],
+  },
+  'api::site-setting.site-setting': {
+    agencyName: ['Tên cơ quan'],
+    agencyShortName: ['Tên viết tắt'],
+    parentAgency: ['Cơ quan cấp trên'],
+    portalName: ['Tên trang thông tin điện tử'],
+    tagline: ['Khẩu hiệu'],
+    logo: ['Biểu trưng (logo)'],
+    address: ['Địa chỉ'],
+    fax: ['Fax'],
+    workingHours: ['Giờ làm việc'],
+    licence: ['Giấy phép', 'Thông tin giấy phép hiển thị ở chân trang (bắt buộc theo quy định).'],
+    responsiblePerson: ['Người chịu trách nhiệm chính'],
+    copyright: ['Bản quyền'],
+    about: ['Giới thiệu cơ quan'],
+    description: ['Mô tả cho công cụ tìm kiếm', 'Tối đa 170 ký tự.'],
+  },
+  'api::spokesperson.spokesperson': {
+    spokesperson: ['Người phát ngôn'],
+    deputy: ['Người được ủy quyền phát ngôn'],
+    note: ['Ghi chú cho báo chí'],
+  },
+};
+
+export const COMPONENT_LABELS: Record<string, Record<string, Label>> = {
+  'shared.seo': { metaTitle: ['Tiêu đề SEO', 'Tối đa 70 ký tự.'], metaDescription: ['Mô tả SEO', 'Tối đa 170 ký tự.'], shareImage: ['Ảnh khi chia sẻ'] },
+  'shared.photo': {
+    image: ['Ảnh'],
+    alt: ['Mô tả thay thế (alt)', 'Mô tả nội dung ảnh cho người khiếm thị; bắt buộc.'],
+    caption: ['Chú thích ảnh'],
+    credit: ['Tác giả ảnh', 'Ví dụ: "Ảnh: Thu Hà".'],
+    licence: ['Giấy phép sử dụng', 'Ví dụ: CC BY 4.0.'],
+  },
+  'shared.attachment': { title: ['Tên tài liệu'], file: ['Tệp'] },
+  'shared.change-note': { date: ['Thời điểm sửa'], note: ['Nội dung sửa'] },
+  'shared.legal-citation': { document: ['Văn bản'], article: ['Điều', 'Ví dụ: Điều 30.'], clause: ['Khoản, điểm', 'Ví dụ: khoản 1.'], note: ['Ghi chú'] },
+  'shared.person-contact': { name: ['Họ và tên'], title: ['Chức vụ'], phone: ['Điện thoại'], email: ['Thư điện tử'] },
+  'shared.appearance': { outlet: ['Cơ quan báo chí, trang mạng'], url: ['Đường dẫn'], date: ['Thời điểm đăng'] },
+  'shared.link': { title: ['Tên'], url: ['Đường dẫn'] },
+  'shared.theme': { code: ['Chủ đề'] },
+};
+
+/** The label of a field, or undefined when none is defined (a test fails then). */
+export function labelFor(uid: string, field: string, isComponent = false): Label | undefined {
+  const own = (isComponent ? COMPONENT_LABELS : FIELD_LABELS)[uid]?.[field];
+  return own ?? (isComponent ? undefined : COMMON[field]);
+}
+
+const MAIN_FIELD: Record<string, string> = {
+  'api::unit.unit': 'name',
+  'api::category.category': 'name',
+  'api::topic.topic': 'name',
+  'api::legal-document.legal-document': 'number',
+  'api::press-request.press-request': 'subject',
+  'api::citizen-question.citizen-question': 'trackingCode',
+};
+
+function applyLabels(configuration: any, labels: (field: string) => Label | undefined) {
+  for (const [field, meta] of Object.entries<any>(configuration.metadatas ?? {})) {
+    const label = labels(field);
+    if (!label) continue;
+    if (meta.edit) {
+      meta.edit.label = label[0];
+      if (label[1]) meta.edit.description = label[1];
+    }
+    if (meta.list) meta.list.label = label[0];
+  }
+  return configuration;
+}
+
+/** Writes the Vietnamese labels into the Content Manager configuration (read, modify, write back). */
+export async function applyFieldLabels(strapi: Core.Strapi): Promise<void> {
+  const cm = strapi.plugin('content-manager');
+  const ctService = cm.service('content-types') as any;
+  const compService = cm.service('components') as any;
+  for (const uid of Object.keys(FIELD_LABELS)) {
+    const contentType = ctService.findContentType(uid);
+    if (!contentType) continue;
+    const conf = await ctService.findConfiguration(contentType);
+    applyLabels(conf, (f) => labelFor(uid, f));
+    if (MAIN_FIELD[uid]) conf.settings.mainField = MAIN_FIELD[uid];
+    conf.settings.defaultSortBy = 'updatedAt';
+    conf.settings.defaultSortOrder = 'DESC';
+    const { uid: _uid, ...rest } = conf;
+    await ctService.updateConfiguration(contentType, rest);
+  }
+  for (const uid of Object.keys(COMPONENT_LABELS)) {
+    const component = compService.findComponent(uid);
+    if (!component) continue;
+    const conf = await compService.findConfiguration(component);
+    applyLabels(conf, (f) => labelFor(uid, f, true));
+    const { uid: _uid, category: _c, ...rest } = conf;
+    await compService.updateConfiguration(component, rest);
+  }
+}

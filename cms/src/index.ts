@@ -1,0 +1,65 @@
+import type { Core } from '@strapi/strapi';
+import { slugify, toNFC, uniqueSlug } from '@thads/shared';
+import { syncPublicPermissions } from './bootstrap/public-permissions';
+import { syncEditorialRoles } from './bootstrap/editorial-roles';
+import { applyFieldLabels } from './bootstrap/field-labels';
+import { ensureDemoUsers, printDemoCredentials } from './bootstrap/demo-users';
+import { isContentEmpty, seedDemo } from './seed';
+
+/** The field each slug is generated from. */
+const SLUG_SOURCE: Record<string, string> = {
+  'api::unit.unit': 'name',
+  'api::category.category': 'name',
+  'api::topic.topic': 'name',
+  'api::legal-document.legal-document': 'number',
+};
+const slugSource = (uid: string, attributes: Record<string, any>) => (attributes.slug?.type === 'uid' ? (SLUG_SOURCE[uid] ?? attributes.slug.targetField ?? 'title') : null);
+
+/** NFC-normalises every string in a document's data (Vietnamese typed on some systems arrives decomposed). */
+function normalizeStrings(value: unknown): unknown {
+  if (typeof value === 'string') return toNFC(value);
+  if (Array.isArray(value)) return value.map(normalizeStrings);
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeStrings(v)]));
+  }
+  return value;
+}
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(async (context: any, next: () => Promise<any>) => {
+      if ((context.action === 'create' || context.action === 'update') && context.uid.startsWith('api::') && context.params?.data) {
+        const data = (context.params.data = normalizeStrings(context.params.data) as Record<string, any>);
+        const source = slugSource(context.uid, strapi.contentType(context.uid)?.attributes ?? {});
+        const wantsSlug = context.action === 'create' ? !data.slug : 'slug' in data && !data.slug;
+        if (source && wantsSlug && typeof data[source] === 'string') {
+          const documentId = context.params.documentId;
+          data.slug = await uniqueSlug(slugify(data[source]), async (candidate) =>
+            Boolean(await strapi.db.query(context.uid).findOne({ where: { slug: candidate, ...(documentId ? { documentId: { $ne: documentId } } : {}) }, select: ['id'] })),
+          );
+        }
+      }
+      return next();
+    });
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await syncPublicPermissions(strapi);
+    await syncEditorialRoles(strapi);
+    await applyFieldLabels(strapi);
+
+    const production = process.env.NODE_ENV === 'production';
+    const autoSeed = process.env.SEED_ON_EMPTY ? process.env.SEED_ON_EMPTY === 'true' : !production;
+    if (autoSeed && (await isContentEmpty(strapi))) {
+      strapi.log.info('Cơ sở dữ liệu trống: đang nạp nội dung mẫu…');
+      const started = Date.now();
+      await seedDemo(strapi, { log: (m) => strapi.log.info(m) });
+      strapi.log.info(`Đã nạp nội dung mẫu trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+    }
+    const demoUsers = process.env.DEMO_USERS ? process.env.DEMO_USERS === 'true' : !production;
+    if (demoUsers) {
+      await ensureDemoUsers(strapi);
+      printDemoCredentials(strapi);
+    }
+  },
+};

@@ -1,0 +1,47 @@
+/**
+ * What each public type populates when a client does not ask for something else.
+ * Decided once here, next to the types, not repeated in every query of the site.
+ */
+const media = { fields: ['name', 'url', 'alternativeText', 'caption', 'width', 'height', 'mime', 'size', 'ext', 'updatedAt'] };
+const photo = { populate: { image: media } };
+const attachment = { populate: { file: media } };
+const unitRef = { fields: ['name', 'slug', 'shortName'] };
+const termRef = { fields: ['name', 'slug'] };
+const seo = { populate: { shareImage: media } };
+
+export const defaultPopulate: Record<string, Record<string, unknown>> = {
+  'api::article.article': { cover: photo, gallery: photo, attachments: attachment, category: termRef, themes: true, unit: unitRef, changeNotes: true, seo },
+  'api::legal-qa.legal-qa': {
+    citations: { populate: { document: { fields: ['number', 'title', 'slug', 'status'] } } },
+    topic: termRef,
+    unit: unitRef,
+    seo,
+  },
+  'api::story.story': { cover: photo, photos: photo, unit: unitRef, seo },
+  'api::press-release.press-release': { unit: unitRef, attachments: attachment, seo },
+  // clippings are private: never populated for the public.
+  'api::correction.correction': { appearances: true, evidence: true, unit: unitRef, seo },
+  'api::announcement.announcement': { attachments: attachment, unit: unitRef, seo },
+  'api::legal-document.legal-document': {
+    amendedBy: { fields: ['number', 'title', 'slug'] },
+    amends: { fields: ['number', 'title', 'slug'] },
+    file: media,
+    unit: unitRef,
+  },
+  'api::gallery.gallery': { items: photo, unit: unitRef, seo },
+  'api::unit.unit': { mergedInto: { fields: ['name', 'slug'] } },
+  'api::category.category': {},
+  'api::topic.topic': {},
+  'api::site-setting.site-setting': { logo: media, seo },
+  'api::spokesperson.spokesperson': { spokesperson: true, deputy: true },
+};
+
+/** Route config for createCoreRouter: find/findOne get the default populate unless the query sets one. */
+export function withDefaultPopulate(uid: string) {
+  const populate = defaultPopulate[uid] ?? {};
+  const middleware = async (ctx: any, next: () => Promise<unknown>) => {
+    if (ctx.query.populate === undefined && Object.keys(populate).length) ctx.query = { ...ctx.query, populate };
+    await next();
+  };
+  return { config: { find: { middlewares: [middleware] }, findOne: { middlewares: [middleware] } } };
+}

@@ -1,0 +1,162 @@
+/**
+ * The demo data files in cms/data/demo/ (see its README). Every file is parsed with these
+ * schemas before the seed writes anything, so a typo stops the seed with the file, item and field.
+ */
+import { z } from 'zod';
+import { ANNOUNCEMENT_KINDS, ARTICLE_FORMATS, DOC_STATUSES, DOC_TYPES, PHOTO_SCENES, STORY_SUBJECTS, THEMES, UNIT_KINDS } from '../taxonomy.ts';
+
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug: chữ thường không dấu, số và gạch nối');
+const dateTime = z.iso.datetime({ offset: true });
+const date = z.iso.date();
+const text = z.string().trim().min(1);
+
+export const seedPhotoSchema = z.object({
+  alt: text.max(250),
+  caption: z.string().max(300).optional(),
+  credit: z.string().max(120).optional(),
+  licence: z.string().max(120).optional(),
+  scene: z.enum(PHOTO_SCENES),
+});
+export type SeedPhoto = z.infer<typeof seedPhotoSchema>;
+
+export const seedUnitSchema = z.object({
+  slug,
+  name: text.max(200),
+  shortName: z.string().max(80).optional(),
+  kind: z.enum(UNIT_KINDS),
+  address: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.email().optional(),
+  head: z.string().optional(),
+  headTitle: z.string().optional(),
+  receptionSchedule: z.string().optional(),
+  area: z.string().optional(),
+  description: z.string().optional(),
+  active: z.boolean(),
+  order: z.number().int(),
+  mergedInto: slug.optional(),
+});
+
+export const seedTermSchema = z.object({ slug, name: text.max(120), description: z.string().optional(), order: z.number().int() });
+
+export const seedArticleSchema = z.object({
+  title: text.max(200),
+  summary: z.string().max(500),
+  body: text,
+  category: slug,
+  themes: z.array(z.enum(THEMES)).min(1),
+  unit: slug,
+  byline: z.string().optional(),
+  format: z.enum(ARTICLE_FORMATS),
+  featured: z.boolean(),
+  date: dateTime,
+  cover: seedPhotoSchema,
+  changeNotes: z.array(z.object({ date: dateTime, note: text })).optional(),
+});
+
+export const seedLegalDocumentSchema = z.object({
+  number: text.max(60),
+  title: text.max(300),
+  docType: z.enum(DOC_TYPES),
+  issuer: text,
+  issuedDate: date,
+  effectiveDate: date.optional(),
+  status: z.enum(DOC_STATUSES),
+  amendedBy: z.array(z.string()).optional(),
+  summary: z.string().optional(),
+});
+
+export const seedLegalQaSchema = z.object({
+  title: text.max(200),
+  askerLabel: z.string().max(120),
+  question: text.max(5000),
+  answer: text,
+  citations: z.array(z.object({ document: text, article: z.string().optional(), clause: z.string().optional() })).min(1),
+  topic: slug,
+  unit: slug,
+  date: dateTime,
+});
+
+export const seedStorySchema = z.object({
+  title: text.max(200),
+  summary: z.string().max(500),
+  body: text,
+  subjectName: text,
+  subjectKind: z.enum(STORY_SUBJECTS),
+  unit: slug,
+  movement: z.string().optional(),
+  award: z.string().optional(),
+  date: dateTime,
+  cover: seedPhotoSchema,
+  photos: z.array(seedPhotoSchema).optional(),
+});
+
+export const seedPressReleaseSchema = z.object({ title: text.max(200), number: z.string().optional(), summary: z.string().max(500), body: text, date: dateTime, unit: slug });
+
+export const seedCorrectionSchema = z.object({
+  title: text.max(200),
+  falseClaim: text,
+  appearances: z.array(z.object({ outlet: text, url: z.string().optional(), date: dateTime.optional() })).min(1),
+  response: text,
+  evidence: z.array(z.object({ title: text, url: text })).optional(),
+  date: dateTime,
+});
+
+export const seedAnnouncementSchema = z.object({
+  title: text.max(200),
+  kind: z.enum(ANNOUNCEMENT_KINDS),
+  summary: z.string().max(500),
+  body: text,
+  validFrom: date,
+  validUntil: date,
+  unit: slug,
+  date: dateTime,
+});
+
+export const seedGallerySchema = z.object({ title: text.max(200), description: z.string().optional(), date: dateTime, unit: slug, items: z.array(seedPhotoSchema).min(1) });
+
+const person = z.object({ name: text, title: z.string().optional(), phone: z.string().optional(), email: z.email().optional() });
+
+export const seedSiteSettingSchema = z.object({
+  agencyName: text,
+  agencyShortName: z.string().optional(),
+  parentAgency: z.string().optional(),
+  portalName: z.string().optional(),
+  tagline: z.string().optional(),
+  address: z.string().optional(),
+  phone: z.string().optional(),
+  fax: z.string().optional(),
+  email: z.email().optional(),
+  workingHours: z.string().optional(),
+  licence: z.string().optional(),
+  responsiblePerson: z.string().optional(),
+  copyright: z.string().optional(),
+  about: z.string().optional(),
+  description: z.string().max(170).optional(),
+});
+
+export const seedSpokespersonSchema = z.object({ spokesperson: person, deputy: person.optional(), note: z.string().optional() });
+
+/** File name → schema of its content. */
+export const seedFiles = {
+  'units.json': z.array(seedUnitSchema),
+  'categories.json': z.array(seedTermSchema),
+  'topics.json': z.array(seedTermSchema),
+  'legal-documents.json': z.array(seedLegalDocumentSchema),
+  'articles.json': z.array(seedArticleSchema),
+  'legal-qas.json': z.array(seedLegalQaSchema),
+  'stories.json': z.array(seedStorySchema),
+  'press-releases.json': z.array(seedPressReleaseSchema),
+  'corrections.json': z.array(seedCorrectionSchema),
+  'announcements.json': z.array(seedAnnouncementSchema),
+  'galleries.json': z.array(seedGallerySchema),
+  'site-setting.json': seedSiteSettingSchema,
+  'spokesperson.json': seedSpokespersonSchema,
+} as const;
+
+export type SeedData = { [K in keyof typeof seedFiles as K extends `${infer N}.json` ? N : never]: z.infer<(typeof seedFiles)[K]> };
+
+/** Formats zod issues as "articles.json › [3] › cover › alt: …" lines. */
+export function formatIssues(file: string, error: z.ZodError): string {
+  return error.issues.map((i) => `${[file, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))].join(' › ')}: ${i.message}`).join('\n');
+}
