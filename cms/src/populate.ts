@@ -12,7 +12,7 @@ const seo = { populate: { shareImage: media } };
 export const defaultPopulate: Record<string, Record<string, unknown>> = {
   'api::article.article': { cover: photo, gallery: photo, attachments: attachment, category: termRef, themes: true, unit: unitRef, changeNotes: true, seo },
   'api::legal-qa.legal-qa': {
-    citations: { populate: { document: { fields: ['number', 'title', 'slug', 'status'] } } },
+    citations: { populate: { document: { fields: ['number', 'title', 'slug', 'validity'] } } },
     topic: termRef,
     unit: unitRef,
     seo,

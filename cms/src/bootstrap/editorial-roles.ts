@@ -65,5 +65,10 @@ export async function syncEditorialRoles(strapi: Core.Strapi): Promise<{ editor:
     await roleService.assignPermissions(role.id, perms);
     ids[def.code] = role.id;
   }
+  // Strapi's English default roles would confuse the board: remove them while nobody holds them.
+  for (const code of ['strapi-editor', 'strapi-author']) {
+    const role = await roleService.findOne({ code });
+    if (role && (await roleService.getUsersCount(role.id)) === 0) await roleService.deleteByIds([role.id]);
+  }
   return { editor: ids[EDITOR_ROLE.code]!, reporter: ids[REPORTER_ROLE.code]! };
 }

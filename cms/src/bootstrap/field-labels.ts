@@ -29,7 +29,6 @@ const COMMON: Record<string, Label> = {
   updatedBy: ['Người cập nhật'],
   id: ['Mã số'],
   documentId: ['Mã tài liệu'],
-  status: ['Trạng thái'],
 };
 
 export const FIELD_LABELS: Record<string, Record<string, Label>> = {
@@ -84,7 +83,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     issuer: ['Cơ quan ban hành'],
     issuedDate: ['Ngày ban hành'],
     effectiveDate: ['Ngày có hiệu lực'],
-    status: ['Tình trạng hiệu lực', 'Khi chuyển sang "đã sửa đổi" hoặc "hết hiệu lực", các giải đáp dẫn chiếu văn bản này cần được rà soát.'],
+    validity: ['Tình trạng hiệu lực', 'Khi chuyển sang "đã sửa đổi" hoặc "hết hiệu lực", các giải đáp dẫn chiếu văn bản này cần được rà soát.'],
     amendedBy: ['Được sửa đổi, thay thế bởi'],
     amends: ['Sửa đổi, thay thế văn bản'],
     summary: ['Tóm tắt nội dung'],
@@ -118,7 +117,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     question: ['Nội dung câu hỏi'],
     consentAt: ['Thời điểm đồng ý xử lý dữ liệu'],
     consentText: ['Nội dung đã đồng ý'],
-    status: ['Trạng thái xử lý'],
+    state: ['Trạng thái xử lý'],
     assignedUnit: ['Đơn vị được giao'],
     answer: ['Nội dung trả lời'],
     publishedQa: ['Giải đáp đã công bố'],
@@ -133,7 +132,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     questions: ['Nội dung câu hỏi, thông tin đề nghị'],
     wishedDeadline: ['Thời hạn mong muốn'],
     deadline: ['Thời hạn trả lời'],
-    status: ['Trạng thái xử lý'],
+    state: ['Trạng thái xử lý'],
     assignedUnit: ['Đơn vị được giao'],
     response: ['Nội dung trả lời'],
     respondedAt: ['Thời điểm trả lời'],
@@ -156,7 +155,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     coordinatingUnits: ['Đơn vị phối hợp'],
     product: ['Sản phẩm'],
     timing: ['Thời gian thực hiện'],
-    status: ['Tình trạng'],
+    progress: ['Tình trạng'],
     evidence: ['Tin, bài minh chứng'],
   },
   'api::site-setting.site-setting': {

@@ -13,7 +13,7 @@ export const legalDocumentSchema = z.object({
   issuer: z.string().nullish(),
   issuedDate: z.string().nullish(),
   effectiveDate: z.string().nullish(),
-  status: z.enum(DOC_STATUSES),
+  validity: z.enum(DOC_STATUSES),
   amendedBy: z.array(docRef).nullish(),
   amends: z.array(docRef).nullish(),
   summary: z.string().nullish(),

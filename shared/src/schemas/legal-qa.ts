@@ -4,7 +4,7 @@ import { blocksSchema, documentFields, seoSchema, unitRefSchema } from './common
 
 export const legalCitationSchema = z.object({
   id: z.number().optional(),
-  document: z.object({ documentId: z.string(), number: z.string(), title: z.string(), slug: z.string(), status: z.enum(DOC_STATUSES) }).nullish(),
+  document: z.object({ documentId: z.string(), number: z.string(), title: z.string(), slug: z.string(), validity: z.enum(DOC_STATUSES) }).nullish(),
   article: z.string().nullish(),
   clause: z.string().nullish(),
   note: z.string().nullish(),

@@ -61,7 +61,7 @@ export const seedLegalDocumentSchema = z.object({
   issuer: text,
   issuedDate: date,
   effectiveDate: date.optional(),
-  status: z.enum(DOC_STATUSES),
+  validity: z.enum(DOC_STATUSES),
   amendedBy: z.array(z.string()).optional(),
   summary: z.string().optional(),
 });

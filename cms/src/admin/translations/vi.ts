@@ -1,8 +1,27 @@
 /**
- * Vietnamese strings that Strapi's own `vi` files lack (keys are the packages' `en` keys).
+ * Vietnamese for the admin: what Strapi's own `vi` files lack, per package (keys are the packages'
+ * `en` keys, prefixed by plugin id), plus the project's own wording. The Content-Type Builder is
+ * left out on purpose: it is a developer tool, disabled in production.
  * test/cms/admin-translations.test.ts measures the coverage against the installed packages.
  */
+import admin from './admin';
+import contentManager from './content-manager';
+import contentReleases from './content-releases';
+import email from './email';
+import i18n from './i18n';
+import reviewWorkflows from './review-workflows';
+import upload from './upload';
+import usersPermissions from './users-permissions';
+
 export const vi: Record<string, string> = {
-  'Auth.form.welcome.title': 'Chào mừng đến với hệ thống quản trị nội dung',
-  'Auth.form.welcome.subtitle': 'Đăng nhập vào tài khoản của bạn',
+  ...admin,
+  ...contentManager,
+  ...upload,
+  ...usersPermissions,
+  ...email,
+  ...i18n,
+  ...contentReleases,
+  ...reviewWorkflows,
+  'Auth.form.welcome.title': 'Trang quản trị nội dung',
+  'Auth.form.welcome.subtitle': 'Đăng nhập bằng tài khoản được Tổ Biên tập cấp',
 };

@@ -1,0 +1,121 @@
+/**
+ * `npm start`: the whole product on one machine with embedded defaults.
+ *  1. cms/.env with fresh secrets when missing (SQLite in cms/.tmp/);
+ *  2. the Strapi admin panel built when missing or out of date;
+ *  3. Strapi on :1337 (it seeds the demo content itself when its database is empty);
+ *  4. the static site built from it and served on :4321.
+ * Ctrl+C stops everything.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CMS = path.join(ROOT, 'cms');
+const SITE = path.join(ROOT, 'site');
+const CMS_PORT = Number(process.env.CMS_PORT ?? 1337);
+const SITE_PORT = Number(process.env.SITE_PORT ?? 4321);
+const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
+const children: ChildProcess[] = [];
+
+const log = (msg: string) => console.log(`\x1b[36m[khởi động]\x1b[0m ${msg}`);
+
+function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; background?: boolean }): Promise<void> | ChildProcess {
+  const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: 'inherit' });
+  if (opts.background) {
+    children.push(child);
+    return child;
+  }
+  return new Promise((resolve, reject) => {
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} thoát với mã ${code}`))));
+    child.on('error', reject);
+  });
+}
+
+/** A digest of everything the admin build depends on. */
+function adminSourceHash(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(full).update(fs.readFileSync(full));
+    }
+  };
+  for (const dir of ['src', 'config']) walk(path.join(CMS, dir));
+  hash.update(fs.readFileSync(path.join(CMS, 'package.json')));
+  return hash.digest('hex');
+}
+
+async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`Strapi đã dừng (mã ${child.exitCode}) trước khi sẵn sàng.`);
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`Hết thời gian chờ ${url}`);
+}
+
+function stopAll(code = 0) {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  setTimeout(() => process.exit(code), 1500).unref();
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+
+async function main() {
+  const started = Date.now();
+  const require = createRequire(path.join(CMS, 'package.json'));
+  const envFile = require('./scripts/ensure-env.js').ensureEnv();
+  log(`Cấu hình CMS: ${path.relative(ROOT, envFile)}`);
+
+  const stamp = path.join(CMS, 'dist', '.admin-build-hash');
+  const hash = adminSourceHash();
+  if (!fs.existsSync(path.join(CMS, 'dist', 'build', 'index.html')) || !fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== hash) {
+    log('Đang dựng trang quản trị Strapi (lần đầu mất khoảng một phút)…');
+    await run('npx', ['strapi', 'build'], { cwd: CMS, env: { NODE_ENV: 'production' } });
+    fs.writeFileSync(stamp, hash);
+  }
+
+  log(`Khởi động Strapi tại ${CMS_URL}/admin …`);
+  const cms = run('npx', ['strapi', 'start'], { cwd: CMS, env: { PORT: String(CMS_PORT), NODE_ENV: process.env.NODE_ENV ?? 'development' }, background: true }) as ChildProcess;
+  cms.on('exit', (code) => {
+    if (code !== 0 && code !== null) {
+      console.error(`Strapi dừng với mã ${code}.`);
+      stopAll(1);
+    }
+  });
+  await waitFor(`${CMS_URL}/_health`, 10 * 60_000, cms);
+
+  log('Đang dựng trang công khai từ nội dung của Strapi…');
+  await run('npm', ['run', 'build'], { cwd: SITE, env: { STRAPI_URL: CMS_URL, SITE_URL: `http://localhost:${SITE_PORT}` } });
+
+  log(`Phục vụ trang công khai tại http://localhost:${SITE_PORT}`);
+  run('npx', ['astro', 'preview', '--port', String(SITE_PORT), '--host', '0.0.0.0'], { cwd: SITE, background: true });
+
+  log(`Sẵn sàng sau ${Math.round((Date.now() - started) / 1000)} s:`);
+  console.log(`
+  Trang quản trị:   http://localhost:${CMS_PORT}/admin
+  Trang công khai:  http://localhost:${SITE_PORT}
+
+  Tài khoản dùng thử (chỉ cho bản demo, xem README):
+    quantri@thads-hungyen.example    QuanTri@2026     Quản trị cao nhất
+    bientap@thads-hungyen.example    BienTap@2026     Biên tập viên
+    phongvien@thads-hungyen.example  PhongVien@2026   Phóng viên
+
+  Nhấn Ctrl+C để dừng.`);
+}
+
+main().catch((error) => {
+  console.error(`\nKhông khởi động được: ${error.message}`);
+  stopAll(1);
+});

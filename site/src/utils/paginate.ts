@@ -1,0 +1,20 @@
+/** Splits `items` into pages of `size`; always at least one (possibly empty) page. */
+export function paginate<T>(items: readonly T[], size: number): T[][] {
+  const pages: T[][] = [];
+  for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+  return pages.length ? pages : [[]];
+}
+
+/**
+ * Static paths of a paginated list: page 1 has no `page` param (/tin-tuc/), the others "trang/N"
+ * (/tin-tuc/trang/2/), for a `[...page].astro` route.
+ */
+export function pagePaths<T, P extends Record<string, unknown>>(items: readonly T[], size: number, params: Record<string, string> = {}, extra?: P) {
+  const pages = paginate(items, size);
+  return pages.map((pageItems, i) => ({
+    params: { ...params, page: i === 0 ? undefined : `trang/${i + 1}` },
+    props: { ...(extra as P), items: pageItems, current: i + 1, total: pages.length, count: items.length },
+  }));
+}
+
+export const PAGE_SIZE = 12;

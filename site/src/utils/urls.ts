@@ -1,0 +1,31 @@
+/** The site's Vietnamese URLs, in one place. Every URL ends with a slash (trailingSlash: 'always'). */
+export const urls = {
+  home: '/',
+  news: '/tin-tuc/',
+  article: (slug: string) => `/tin-tuc/${slug}/`,
+  category: (slug: string) => `/chuyen-muc/${slug}/`,
+  qaIndex: '/hoi-dap/',
+  qa: (slug: string) => `/hoi-dap/${slug}/`,
+  qaTopic: (slug: string) => `/hoi-dap/linh-vuc/${slug}/`,
+  stories: '/guong-dien-hinh/',
+  story: (slug: string) => `/guong-dien-hinh/${slug}/`,
+  press: '/bao-chi/',
+  pressReleases: '/bao-chi/thong-cao/',
+  pressRelease: (slug: string) => `/bao-chi/thong-cao/${slug}/`,
+  corrections: '/bao-chi/cai-chinh/',
+  correction: (slug: string) => `/bao-chi/cai-chinh/${slug}/`,
+  announcements: '/thong-bao/',
+  announcement: (slug: string) => `/thong-bao/${slug}/`,
+  documents: '/van-ban/',
+  document: (slug: string) => `/van-ban/${slug}/`,
+  galleries: '/thu-vien-anh/',
+  gallery: (slug: string) => `/thu-vien-anh/${slug}/`,
+  units: '/don-vi/',
+  unit: (slug: string) => `/don-vi/${slug}/`,
+  about: '/gioi-thieu/',
+};
+
+/** URL of page `page` (1-based) of a paginated list whose first page is `base`: /tin-tuc/, /tin-tuc/trang/2/… */
+export function pageUrl(base: string, page: number): string {
+  return page <= 1 ? base : `${base}trang/${page}/`;
+}

@@ -1,0 +1,85 @@
+/**
+ * Seeding is idempotent; slugs come from Vietnamese titles; every field has a Vietnamese label in the admin.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStrapi, type TestStrapi } from '../helpers/strapi.ts';
+
+let cms: TestStrapi;
+
+beforeAll(async () => {
+  cms = await startStrapi({ seed: true });
+});
+afterAll(async () => {
+  await cms?.stop();
+});
+
+const counted = ['api::article.article', 'api::legal-qa.legal-qa', 'api::story.story', 'api::press-release.press-release', 'api::correction.correction', 'api::legal-document.legal-document', 'api::unit.unit', 'plugin::upload.file'];
+const counts = async () => Object.fromEntries(await Promise.all(counted.map(async (uid) => [uid, await cms.strapi.db.query(uid).count()])));
+
+describe('demo content', () => {
+  it('holds what the issue asks for', async () => {
+    const published = async (uid: string) => cms.strapi.db.query(uid).count({ where: { publishedAt: { $notNull: true } } });
+    expect(await published('api::article.article')).toBeGreaterThanOrEqual(30);
+    expect(await published('api::legal-qa.legal-qa')).toBe(40);
+    expect(await published('api::story.story')).toBe(8);
+    expect(await published('api::press-release.press-release')).toBe(5);
+    expect(await published('api::correction.correction')).toBe(2);
+    expect(await published('api::legal-document.legal-document')).toBe(12);
+  });
+
+  it('creates nothing twice when seeded again', async () => {
+    const before = await counts();
+    const { seedDemo } = await import('../../cms/dist/src/seed/index.js');
+    const report = await seedDemo(cms.strapi);
+    const created = Object.values(report as Record<string, { created: number }>).reduce((n, r) => n + r.created, 0);
+    expect(created).toBe(0);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('slugs', () => {
+  it('are generated from Vietnamese titles, with đ folded to d, and kept unique', async () => {
+    const docs = cms.strapi.documents('api::article.article');
+    const body = [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }];
+    const a = await docs.create({ data: { title: 'Đấu giá quyền sử dụng đất ở Đông Hưng', body, format: 'tin' } });
+    const b = await docs.create({ data: { title: 'Đấu giá quyền sử dụng đất ở Đông Hưng', body, format: 'tin' } });
+    expect(a.slug).toBe('dau-gia-quyen-su-dung-dat-o-dong-hung');
+    expect(b.slug).toBe('dau-gia-quyen-su-dung-dat-o-dong-hung-2');
+  });
+
+  it('stores text NFC-normalised', async () => {
+    const decomposed = 'Thi hành án'.normalize('NFD');
+    const doc = await cms.strapi.documents('api::category.category').create({ data: { name: decomposed } });
+    expect(doc.name).toBe('Thi hành án'.normalize('NFC'));
+    expect(doc.slug).toBe('thi-hanh-an');
+  });
+});
+
+describe('admin in Vietnamese', () => {
+  it('gives every field of every type and component a Vietnamese label', async () => {
+    const cm = cms.strapi.plugin('content-manager');
+    const missing: string[] = [];
+    const check = (uid: string, conf: any, attributes: Record<string, any>) => {
+      for (const field of Object.keys(attributes)) {
+        const label = conf.metadatas?.[field]?.edit?.label;
+        if (!label || label === field) missing.push(`${uid}.${field}`);
+      }
+    };
+    for (const uid of Object.keys(cms.strapi.contentTypes).filter((u) => u.startsWith('api::'))) {
+      const ct = cm.service('content-types').findContentType(uid);
+      const conf = await cm.service('content-types').findConfiguration(ct);
+      const { createdAt, updatedAt, publishedAt, createdBy, updatedBy, locale, localizations, ...attrs } = cms.strapi.contentTypes[uid].attributes;
+      check(uid, conf, attrs);
+    }
+    for (const uid of Object.keys(cms.strapi.components).filter((u) => u.startsWith('shared.'))) {
+      const comp = cm.service('components').findComponent(uid);
+      check(uid, await cm.service('components').findConfiguration(comp), cms.strapi.components[uid].attributes);
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('names every content type in Vietnamese', () => {
+    const names = Object.values(cms.strapi.contentTypes as Record<string, any>).filter((ct) => ct.uid.startsWith('api::')).map((ct) => ct.info.displayName);
+    for (const name of names) expect(name).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);
+  });
+});

@@ -1,0 +1,23 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Three kinds of suites:
+ * - unit: pure functions, beside the code they test (shared/src/**\/*.test.ts, site/src/**\/*.test.ts);
+ * - cms: a real Strapi on a fresh SQLite database, and again on PostgreSQL when TEST_DATABASE_URL is set;
+ * - site: a real site build against a real seeded Strapi.
+ * Strapi is one per process: those suites run in forks, one file at a time.
+ */
+const heavy = { pool: 'forks' as const, fileParallelism: false, testTimeout: 120_000, hookTimeout: 600_000, globalSetup: ['test/helpers/global-setup.ts'] };
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'site/src/**/*.test.ts', 'cms/src/**/*.test.ts'] } },
+      { test: { name: 'cms-sqlite', include: ['test/cms/**/*.test.ts'], env: { TEST_DB: 'sqlite' }, ...heavy } },
+      ...(process.env.TEST_DATABASE_URL
+        ? [{ test: { name: 'cms-postgres', include: ['test/cms/**/*.test.ts'], env: { TEST_DB: 'postgres' }, ...heavy } }]
+        : []),
+      { test: { name: 'site', include: ['test/site/**/*.test.ts'], env: { TEST_DB: 'sqlite' }, ...heavy } },
+    ],
+  },
+});
