@@ -1,0 +1,56 @@
+/**
+ * `npm run build`: builds the site into a fresh temporary folder next to the output folder and, only when
+ * `astro build` succeeded, swaps it in. A failed build (Strapi down, invalid data) leaves the previous site
+ * untouched. The output folder is SITE_OUT_DIR (default site/dist).
+ *
+ * Run with Node 24 (type stripping): node scripts/build.ts [extra astro build flags]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const siteDir = path.resolve(import.meta.dirname, '..');
+const outDir = path.resolve(siteDir, process.env.SITE_OUT_DIR || 'dist');
+const parent = path.dirname(outDir);
+fs.mkdirSync(parent, { recursive: true });
+// Same parent folder as the output, so that the final swap is a rename on one file system.
+const tmpDir = fs.mkdtempSync(path.join(parent, `.${path.basename(outDir)}-`));
+
+const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
+const started = performance.now();
+
+const code = await new Promise<number>((resolve) => {
+  const child = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
+    cwd: siteDir,
+    // Nothing may call the internet during a build: Astro's telemetry is off.
+    env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, SITE_OUT_DIR: tmpDir },
+    stdio: 'inherit',
+  });
+  child.on('error', (error) => {
+    console.error(error);
+    resolve(1);
+  });
+  child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
+});
+
+if (code !== 0) {
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+  console.error(`\nBuild thất bại (mã ${code}): giữ nguyên trang cũ trong ${outDir}. / Build failed (exit ${code}): the previous site in ${outDir} is untouched.`);
+  process.exit(code);
+}
+
+const countPages = (dir: string): number =>
+  fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countPages(path.join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
+const pages = countPages(tmpDir);
+
+// Swap: current → old, new → current, then drop old. Between the two renames the folder is absent for
+// an instant; a web server should serve a symlink or the parent to avoid even that.
+const oldDir = `${tmpDir}-old`;
+const hadPrevious = fs.existsSync(outDir);
+if (hadPrevious) fs.renameSync(outDir, oldDir);
+fs.renameSync(tmpDir, outDir);
+if (hadPrevious) fs.rmSync(oldDir, { recursive: true, force: true });
+
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+console.log(`\nĐã xuất bản ${pages} trang vào ${outDir} (${seconds} s). / Published ${pages} pages to ${outDir} (${seconds} s).`);
