@@ -37,6 +37,19 @@ describe('demo content', () => {
   });
 });
 
+describe('synthetic content for benchmarks', () => {
+  it('adds the requested number of published items and continues the numbering when run again', async () => {
+    const { generateSynthetic } = await import('../../cms/dist/src/seed/synthetic.js');
+    const count = (uid: string) => cms.strapi.db.query(uid).count({ where: { slug: { $startsWith: 'tong-hop-' }, publishedAt: { $notNull: true } } });
+    expect(await generateSynthetic(cms.strapi, { articles: 5, qas: 3 })).toEqual({ articles: 5, qas: 3 });
+    await generateSynthetic(cms.strapi, { articles: 2 });
+    expect(await count('api::article.article')).toBe(7);
+    expect(await count('api::legal-qa.legal-qa')).toBe(3);
+    const slugs = (await cms.strapi.db.query('api::article.article').findMany({ where: { slug: { $startsWith: 'tong-hop-' }, publishedAt: { $notNull: true } }, select: ['slug'] })).map((a: any) => a.slug);
+    expect(new Set(slugs).size).toBe(7);
+  });
+});
+
 describe('slugs', () => {
   it('are generated from Vietnamese titles, with đ folded to d, and kept unique', async () => {
     const docs = cms.strapi.documents('api::article.article');
