@@ -4,6 +4,7 @@
  * npm run seed -- --articles 10000 --qas 3000   adds synthetic content at scale (benchmarks)
  */
 const path = require('node:path');
+process.chdir(path.resolve(__dirname, '..'));
 require('./ensure-env').ensureEnv();
 const { createStrapi, compileStrapi } = require('@strapi/strapi');
 

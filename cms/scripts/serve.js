@@ -5,6 +5,8 @@
  *   SERVE_ADMIN_PANEL=false PORT=1338 DATABASE_FILENAME=.tmp/dev.db node cms/scripts/serve.js
  */
 const path = require('node:path');
+// Strapi reads .env from the working directory: run from cms/ whatever the caller's folder.
+process.chdir(path.resolve(__dirname, '..'));
 require('./ensure-env').ensureEnv();
 const { createStrapi, compileStrapi } = require('@strapi/strapi');
 

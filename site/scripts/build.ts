@@ -1,5 +1,5 @@
 /**
- * `npm run build`: builds the site into a fresh temporary folder next to the output folder and, only when
+ * `npm run build`: builds the site into a temporary folder next to the output folder and, only when
  * `astro build` succeeded, swaps it in. A failed build (Strapi down, invalid data) leaves the previous site
  * untouched. The output folder is SITE_OUT_DIR (default site/dist).
  *
@@ -14,8 +14,32 @@ const siteDir = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(siteDir, process.env.SITE_OUT_DIR || 'dist');
 const parent = path.dirname(outDir);
 fs.mkdirSync(parent, { recursive: true });
-// Same parent folder as the output, so that the final swap is a rename on one file system.
-const tmpDir = fs.mkdtempSync(path.join(parent, `.${path.basename(outDir)}-`));
+// Beside the output, so that the final swap is a rename on one file system. The name is fixed on purpose:
+// Astro clears its content store (and its per-entry digests) whenever the config, outDir included, changes.
+const tmpDir = path.join(parent, `.${path.basename(outDir)}-next`);
+const lockFile = `${tmpDir}.lock`;
+
+/** One build at a time: a second one would write into the same temporary folder. */
+function takeLock(): void {
+  try {
+    fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+  } catch {
+    const holder = Number(fs.readFileSync(lockFile, 'utf8'));
+    let alive = false;
+    try {
+      process.kill(holder, 0);
+      alive = holder !== process.pid;
+    } catch {}
+    if (alive) {
+      console.error(`Một lần build khác đang chạy (tiến trình ${holder}). / Another build is running (process ${holder}).`);
+      process.exit(1);
+    }
+    fs.writeFileSync(lockFile, String(process.pid));
+  }
+  process.on('exit', () => fs.rmSync(lockFile, { force: true }));
+}
+takeLock();
+fs.rmSync(tmpDir, { recursive: true, force: true });
 
 const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const started = performance.now();
@@ -27,6 +51,8 @@ const code = await new Promise<number>((resolve) => {
     env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, SITE_OUT_DIR: tmpDir },
     stdio: 'inherit',
   });
+  // Stopping this script stops the build too (and the exit handler frees the lock).
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('error', (error) => {
     console.error(error);
     resolve(1);

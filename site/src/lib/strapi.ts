@@ -16,14 +16,13 @@ export type StrapiErrorKind = 'unreachable' | 'http' | 'invalid-json' | 'invalid
 
 export class StrapiError extends Error {
   override name = 'StrapiError';
-  constructor(
-    message: string,
-    readonly kind: StrapiErrorKind,
-    /** API path of the content type, e.g. "articles". */
-    readonly contentType: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly kind: StrapiErrorKind;
+  /** API path of the content type, e.g. "articles". */
+  readonly contentType: string;
+  constructor(message: string, kind: StrapiErrorKind, contentType: string, options?: { cause?: unknown }) {
     super(message, options);
+    this.kind = kind;
+    this.contentType = contentType;
   }
 }
 
@@ -62,7 +61,7 @@ async function request(path: string, params: QueryParams, contentType: string): 
     const cause = describeCause(error);
     throw new StrapiError(
       `Không kết nối được Strapi tại ${STRAPI_URL} khi đọc "${contentType}" (${cause}). Hãy kiểm tra CMS đã chạy và biến STRAPI_URL. / ` +
-        `Cannot reach Strapi at ${STRAPI_URL} while reading "${contentType}" (${cause}). Check that the CMS is running and STRAPI_URL.`,
+        `Cannot reach Strapi at ${STRAPI_URL} while reading "${contentType}" (${cause}). Check that the CMS is running and that STRAPI_URL is right.`,
       'unreachable',
       contentType,
       { cause: error },
@@ -70,14 +69,14 @@ async function request(path: string, params: QueryParams, contentType: string): 
   }
   if (!response.ok) {
     const body = (await response.text().catch(() => '')).slice(0, 300);
-    const hint =
+    const [hintVi, hintEn] =
       response.status === 401 || response.status === 403
-        ? ' Quyền Public hoặc STRAPI_TOKEN không cho phép đọc nội dung này. / The Public role or STRAPI_TOKEN may not read this content.'
+        ? [' Quyền Public hoặc STRAPI_TOKEN không cho phép đọc nội dung này.', ' The Public role or STRAPI_TOKEN may not read this content.']
         : response.status === 404
-          ? ' Không có nội dung hoặc đường dẫn API này. / No such content or API path.'
-          : '';
+          ? [' Không có nội dung hoặc đường dẫn API này.', ' No such content or API path.']
+          : ['', ''];
     throw new StrapiError(
-      `Strapi trả lỗi HTTP ${response.status} khi đọc "${contentType}" (${url}).${hint} / Strapi answered HTTP ${response.status} for "${contentType}" (${url}).${body ? `\n${body}` : ''}`,
+      `Strapi trả lỗi HTTP ${response.status} khi đọc "${contentType}" (${url}).${hintVi} / Strapi answered HTTP ${response.status} for "${contentType}".${hintEn}${body ? `\n${body}` : ''}`,
       'http',
       contentType,
     );

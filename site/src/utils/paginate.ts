@@ -18,3 +18,4 @@ export function pagePaths<T, P extends Record<string, unknown>>(items: readonly 
 }
 
 export const PAGE_SIZE = 12;
+export const QA_PAGE_SIZE = 20;
