@@ -3,7 +3,7 @@
  * "Biên tập viên" publishes and handles the private inboxes; "Phóng viên" writes own drafts only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
+import { api, fromCms, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 
 let cms: TestStrapi;
 const tokens: Record<string, string> = {};
@@ -29,7 +29,7 @@ afterAll(async () => {
 
 describe('roles are set up in code', () => {
   it('creates the two Vietnamese roles once, however often Strapi boots', async () => {
-    const { syncEditorialRoles } = await import('../../cms/dist/src/bootstrap/editorial-roles.js');
+    const { syncEditorialRoles } = fromCms('bootstrap/editorial-roles');
     await syncEditorialRoles(cms.strapi);
     const roles = await cms.strapi.db.query('admin::role').findMany({ where: { code: { $in: ['thads-editor', 'thads-reporter'] } } });
     expect(roles.map((r: any) => r.name).sort()).toEqual(['Biên tập viên', 'Phóng viên']);

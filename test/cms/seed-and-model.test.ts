@@ -2,7 +2,7 @@
  * Seeding is idempotent; slugs come from Vietnamese titles; every field has a Vietnamese label in the admin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStrapi, type TestStrapi } from '../helpers/strapi.ts';
+import { fromCms, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 
 let cms: TestStrapi;
 
@@ -29,7 +29,7 @@ describe('demo content', () => {
 
   it('creates nothing twice when seeded again', async () => {
     const before = await counts();
-    const { seedDemo } = await import('../../cms/dist/src/seed/index.js');
+    const { seedDemo } = fromCms('seed');
     const report = await seedDemo(cms.strapi);
     const created = Object.values(report as Record<string, { created: number }>).reduce((n, r) => n + r.created, 0);
     expect(created).toBe(0);
@@ -39,7 +39,7 @@ describe('demo content', () => {
 
 describe('synthetic content for benchmarks', () => {
   it('adds the requested number of published items and continues the numbering when run again', async () => {
-    const { generateSynthetic } = await import('../../cms/dist/src/seed/synthetic.js');
+    const { generateSynthetic } = fromCms('seed/synthetic');
     const count = (uid: string) => cms.strapi.db.query(uid).count({ where: { slug: { $startsWith: 'tong-hop-' }, publishedAt: { $notNull: true } } });
     expect(await generateSynthetic(cms.strapi, { articles: 5, qas: 3 })).toEqual({ articles: 5, qas: 3 });
     await generateSynthetic(cms.strapi, { articles: 2 });

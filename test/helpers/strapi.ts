@@ -13,6 +13,9 @@ import type { AddressInfo } from 'node:net';
 export const CMS_DIR = path.resolve(import.meta.dirname, '../../cms');
 export const cmsRequire = createRequire(path.join(CMS_DIR, 'package.json'));
 
+/** A module of the compiled CMS (cms/dist/src/…), loaded the way Strapi loads it. */
+export const fromCms = (relative: string): any => cmsRequire(path.join(CMS_DIR, 'dist', 'src', relative));
+
 export type TestDb = 'sqlite' | 'postgres';
 export type TestStrapi = { strapi: any; url: string; db: TestDb; stop: () => Promise<void>; tmp: string };
 
