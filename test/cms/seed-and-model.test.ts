@@ -91,6 +91,13 @@ describe('admin in Vietnamese', () => {
     expect(missing).toEqual([]);
   });
 
+  it('lists articles by title, category, unit and date', async () => {
+    const cm = cms.strapi.plugin('content-manager');
+    const conf = await cm.service('content-types').findConfiguration(cm.service('content-types').findContentType('api::article.article'));
+    expect(conf.layouts.list).toEqual(['title', 'category', 'unit', 'date', 'format']);
+    expect(conf.metadatas.category.list.label).toBe('Chuyên mục');
+  });
+
   it('names every content type in Vietnamese', () => {
     const names = Object.values(cms.strapi.contentTypes as Record<string, any>).filter((ct) => ct.uid.startsWith('api::')).map((ct) => ct.info.displayName);
     for (const name of names) expect(name).toMatch(/[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i);

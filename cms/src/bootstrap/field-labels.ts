@@ -214,6 +214,25 @@ const MAIN_FIELD: Record<string, string> = {
   'api::citizen-question.citizen-question': 'trackingCode',
 };
 
+/** Columns of each list view in the Content Manager: what an editor scans a list by. */
+export const LIST_COLUMNS: Record<string, string[]> = {
+  'api::article.article': ['title', 'category', 'unit', 'date', 'format'],
+  'api::legal-qa.legal-qa': ['title', 'topic', 'unit', 'date'],
+  'api::story.story': ['title', 'subjectName', 'unit', 'date'],
+  'api::press-release.press-release': ['number', 'title', 'date'],
+  'api::correction.correction': ['title', 'date'],
+  'api::announcement.announcement': ['title', 'kind', 'validUntil', 'unit'],
+  'api::legal-document.legal-document': ['number', 'title', 'docType', 'validity', 'issuedDate'],
+  'api::gallery.gallery': ['title', 'unit', 'date'],
+  'api::unit.unit': ['name', 'kind', 'phone', 'active'],
+  'api::category.category': ['name', 'slug', 'order'],
+  'api::topic.topic': ['name', 'slug', 'order'],
+  'api::citizen-question.citizen-question': ['trackingCode', 'name', 'topic', 'state', 'assignedUnit', 'createdAt'],
+  'api::press-request.press-request': ['trackingCode', 'journalistName', 'outlet', 'subject', 'deadline', 'state'],
+  'api::press-clipping.press-clipping': ['title', 'outlet', 'date', 'tone', 'needsResponse'],
+  'api::plan-task.plan-task': ['code', 'title', 'leadUnit', 'progress'],
+};
+
 function applyLabels(configuration: any, labels: (field: string) => Label | undefined) {
   for (const [field, meta] of Object.entries<any>(configuration.metadatas ?? {})) {
     const label = labels(field);
@@ -238,6 +257,7 @@ export async function applyFieldLabels(strapi: Core.Strapi): Promise<void> {
     const conf = await ctService.findConfiguration(contentType);
     applyLabels(conf, (f) => labelFor(uid, f));
     if (MAIN_FIELD[uid]) conf.settings.mainField = MAIN_FIELD[uid];
+    if (LIST_COLUMNS[uid]) conf.layouts.list = LIST_COLUMNS[uid];
     conf.settings.defaultSortBy = 'updatedAt';
     conf.settings.defaultSortOrder = 'DESC';
     const { uid: _uid, ...rest } = conf;
