@@ -17,3 +17,4 @@ export * from './schemas/gallery.ts';
 export * from './schemas/site-setting.ts';
 export * from './schemas/spokesperson.ts';
 export * from './schemas/seed.ts';
+export * from './search/index.ts';
