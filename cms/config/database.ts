@@ -1,10 +1,12 @@
+import type { Core } from '@strapi/strapi';
+
 import path from 'node:path';
 
 /**
  * SQLite by default (the file lives in cms/.tmp/, ignored by git);
  * PostgreSQL when DATABASE_URL or DATABASE_CLIENT=postgres is set.
  */
-export default ({ env }) => {
+export default ({ env }: Core.Config.Shared.ConfigParams) => {
   const url = env('DATABASE_URL', '');
   const client = env('DATABASE_CLIENT', url.startsWith('postgres') ? 'postgres' : 'sqlite');
 

@@ -5,6 +5,7 @@ import { syncEditorialRoles } from './bootstrap/editorial-roles';
 import { applyFieldLabels } from './bootstrap/field-labels';
 import { ensureDemoUsers, printDemoCredentials } from './bootstrap/demo-users';
 import { isContentEmpty, seedDemo } from './seed';
+import { closeIntakeStores } from './intake/stores';
 
 /** The field each slug is generated from. */
 const SLUG_SOURCE: Record<string, string> = {
@@ -61,5 +62,9 @@ export default {
       await ensureDemoUsers(strapi);
       printDemoCredentials(strapi);
     }
+  },
+
+  async destroy() {
+    await closeIntakeStores();
   },
 };

@@ -18,3 +18,6 @@ export * from './schemas/site-setting.ts';
 export * from './schemas/spokesperson.ts';
 export * from './schemas/seed.ts';
 export * from './search/index.ts';
+export * from './schemas/inputs/fields.ts';
+export * from './schemas/inputs/citizen-question.ts';
+export * from './schemas/inputs/press-request.ts';

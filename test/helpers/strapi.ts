@@ -68,12 +68,20 @@ export async function startStrapi({ seed = true, db = (process.env.TEST_DB as Te
     env.DATABASE_URL = pg.url;
     env.DATABASE_POOL_MIN = '0';
     dropDb = pg.drop;
+    // The production-like run also keeps rate limits and spent challenges in Redis when one is given.
+    if (process.env.TEST_REDIS_URL) {
+      env.REDIS_URL = process.env.TEST_REDIS_URL;
+      env.REDIS_PREFIX = `thads-test-${crypto.randomBytes(4).toString('hex')}:`;
+    }
   } else {
     env.DATABASE_CLIENT = 'sqlite';
     env.DATABASE_FILENAME = path.join(tmp, 'data.db');
   }
   Object.assign(process.env, env);
-  if (db === 'sqlite') delete process.env.DATABASE_URL;
+  if (db === 'sqlite') {
+    delete process.env.DATABASE_URL;
+    delete process.env.REDIS_URL;
+  }
 
   // Strapi's destroy() calls process.removeAllListeners(), which would cut the test worker's own
   // channel to Vitest: keep the listeners present now and put them back after destroy().

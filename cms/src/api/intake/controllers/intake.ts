@@ -1,0 +1,70 @@
+/**
+ * Public intake endpoints (no authentication; the generic create routes of the inboxes stay closed):
+ *   GET  /api/intake/challenge           a proof-of-work challenge for a form
+ *   POST /api/citizen-questions/submit   a citizen's question   → 201 { trackingCode }
+ *   POST /api/citizen-questions/status   code + phone or email  → 200 { state, label, answerUrl }
+ *   POST /api/press-requests/submit      a journalist's request → 201 { trackingCode, spokesperson }
+ * Every refusal is a 4xx with a Vietnamese message naming the field; nothing is stored unless all is valid.
+ */
+import type { Core } from '@strapi/strapi';
+import { newChallenge } from '../../../intake/challenge';
+import { clientAddress, refuse } from '../../../intake/http';
+import { questionStatus, submitPressRequest, submitQuestion, type Outcome } from '../../../intake/service';
+import { intakeSettings } from '../../../intake/settings';
+import { intakeStores } from '../../../intake/stores';
+
+const settings = intakeSettings();
+const getStores = () => intakeStores(settings);
+
+async function limited(ctx: any, name: string, limit: { points: number; duration: number }): Promise<boolean> {
+  try {
+    await getStores().limiter(name, limit).consume(clientAddress(ctx));
+    return false;
+  } catch (rejection: any) {
+    if (rejection instanceof Error) throw rejection;
+    const seconds = Math.ceil((rejection?.msBeforeNext ?? limit.duration * 1000) / 1000);
+    ctx.set('Retry-After', String(seconds));
+    refuse(ctx, 429, `Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ${Math.ceil(seconds / 60)} phút.`);
+    return true;
+  }
+}
+
+function tooLarge(ctx: any): boolean {
+  const length = Number(ctx.request.length ?? ctx.get('content-length') ?? 0);
+  if (length > settings.maxBody) {
+    refuse(ctx, 413, `Nội dung gửi quá lớn (tối đa ${Math.round(settings.maxBody / 1024)} KB).`);
+    return true;
+  }
+  return false;
+}
+
+function send<T>(ctx: any, outcome: Outcome<T>) {
+  if (outcome.ok) {
+    ctx.status = outcome.status;
+    ctx.body = { data: outcome.data };
+  } else refuse(ctx, outcome.status, outcome.message, outcome.errors);
+  ctx.set('Cache-Control', 'no-store');
+}
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  async challenge(ctx: any) {
+    if (await limited(ctx, 'challenge', settings.challengeLimit)) return;
+    ctx.set('Cache-Control', 'no-store');
+    ctx.body = await newChallenge(settings);
+  },
+
+  async submitQuestion(ctx: any) {
+    if (tooLarge(ctx) || (await limited(ctx, 'submit', settings.submitLimit))) return;
+    send(ctx, await submitQuestion(strapi, ctx.request.body, settings, getStores()));
+  },
+
+  async questionStatus(ctx: any) {
+    if (tooLarge(ctx) || (await limited(ctx, 'lookup', settings.lookupLimit))) return;
+    send(ctx, await questionStatus(strapi, ctx.request.body));
+  },
+
+  async submitPressRequest(ctx: any) {
+    if (tooLarge(ctx) || (await limited(ctx, 'submit', settings.submitLimit))) return;
+    send(ctx, await submitPressRequest(strapi, ctx.request.body, settings, getStores()));
+  },
+});

@@ -1,0 +1,80 @@
+/**
+ * Building blocks of every public form's schema: plain-text fields that name themselves in Vietnamese
+ * in every error, refuse HTML and control characters, and come out NFC-normalised and trimmed.
+ */
+import { z } from 'zod';
+import { cleanText } from '../../text/normalize.ts';
+
+// Tab, newline and carriage return are allowed in multi-line fields; nothing else below U+0020.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u2028-\u202E\u2060-\u2064\uFEFF]/;
+const HTML = /<\s*\/?\s*[a-z!?][^>]*>|<\s*(script|style|iframe|img|svg)\b|javascript\s*:|on[a-z]+\s*=\s*["']/i;
+
+type TextOptions = { min?: number; max: number; multiline?: boolean; optional?: boolean };
+
+/** A plain-text field called `label` (the name the user sees) with length limits. */
+export function plainText(label: string, { min = 1, max, multiline = false }: Omit<TextOptions, 'optional'>) {
+  return z
+    .string({ error: (issue) => (issue.input === undefined || issue.input === null ? `${label}: không được để trống.` : `${label}: phải là văn bản.`) })
+    .superRefine((value, ctx) => {
+      if ((multiline ? CONTROL : CONTROL_SINGLE_LINE).test(value)) ctx.addIssue({ code: 'custom', message: `${label}: có ký tự điều khiển không hợp lệ.` });
+      if (HTML.test(value)) ctx.addIssue({ code: 'custom', message: `${label}: không được chứa mã HTML hay mã lệnh.` });
+    })
+    .transform((value) => cleanText(value, { singleLine: !multiline }))
+    .pipe(
+      z
+        .string()
+        .min(min, { error: min <= 1 ? `${label}: không được để trống.` : `${label}: cần ít nhất ${min} ký tự.` })
+        .max(max, { error: `${label}: tối đa ${max} ký tự.` }),
+    );
+}
+
+/** The same, but an empty or absent value becomes undefined. */
+export function optionalText(label: string, options: Omit<TextOptions, 'optional' | 'min'>) {
+  return z.preprocess((v) => (v === '' || v === null ? undefined : v), plainText(label, { ...options, min: 1 }).optional());
+}
+
+/** Vietnamese phone numbers: 0xxxxxxxxx or +84xxxxxxxxx, spaces, dots and dashes allowed while typing. */
+export const phone = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? v.replace(/[\s.\-()]/g, '') : v),
+  z
+    .string({ error: 'Số điện thoại: phải là văn bản.' })
+    .regex(/^(?:\+84|0)\d{9,10}$/, { error: 'Số điện thoại: không đúng định dạng (ví dụ 0912 345 678).' })
+    .transform((v) => v.replace(/^\+84/, '0'))
+    .optional(),
+);
+
+export const email = z.preprocess(
+  (v) => (v === '' || v === null ? undefined : typeof v === 'string' ? v.trim().toLowerCase() : v),
+  z.email({ error: 'Thư điện tử: không đúng định dạng (ví dụ ten@example.com).' }).max(254, { error: 'Thư điện tử: tối đa 254 ký tự.' }).optional(),
+);
+
+/** The hidden field that people never fill and robots do. */
+export const honeypot = z.preprocess((v) => (v === null ? undefined : v), z.string().max(0, { error: 'Biểu mẫu không hợp lệ.' }).optional());
+
+/** The proof-of-work solution produced in the browser (an ALTCHA payload, base64 JSON). */
+export const challengeSolution = z
+  .string({ error: 'Xác minh chống thư rác: chưa hoàn tất, vui lòng thử lại.' })
+  .min(20, { error: 'Xác minh chống thư rác: chưa hoàn tất, vui lòng thử lại.' })
+  .max(4000, { error: 'Xác minh chống thư rác: không hợp lệ.' });
+
+export const consent = z.literal(true, { error: 'Đồng ý xử lý dữ liệu cá nhân: cần đánh dấu ô đồng ý để gửi.' });
+
+/** Names of the fields a client may never set, whatever the form (status, answers, owners, dates). */
+export const PRIVILEGED_FIELDS = ['id', 'documentId', 'state', 'status', 'answer', 'response', 'assignedUnit', 'publishedQa', 'trackingCode', 'internalNote', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'consentAt', 'deadline', 'respondedAt', 'locale'];
+
+/** Error shape every intake endpoint answers with, and that forms show next to each field. */
+export type FieldError = { path: (string | number)[]; message: string };
+
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      const keys = (issue as { keys: string[] }).keys;
+      const privileged = keys.filter((k) => PRIVILEGED_FIELDS.includes(k));
+      return { path: keys.slice(0, 1), message: privileged.length ? `Không được gửi trường do cơ quan quản lý: ${privileged.join(', ')}.` : `Trường không được phép: ${keys.join(', ')}.` };
+    }
+    return { path: issue.path.filter((p): p is string | number => typeof p !== 'symbol'), message: issue.message };
+  });
+}
