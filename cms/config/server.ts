@@ -9,5 +9,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Behind nginx or a load balancer: trust X-Forwarded-* so rate limits see the client's address.
   proxy: { koa: env.bool('IS_PROXIED', false) },
   app: { keys: env.array('APP_KEYS') },
+  // Scheduled jobs (erasure of expired personal data); several instances may all run them: they are idempotent.
+  cron: { enabled: env.bool('CRON_ENABLED', true) },
   logger: { updates: { enabled: false }, startup: { enabled: env.bool('STARTUP_MESSAGE', true) } },
 });

@@ -6,6 +6,8 @@ import { applyFieldLabels } from './bootstrap/field-labels';
 import { ensureDemoUsers, printDemoCredentials } from './bootstrap/demo-users';
 import { isContentEmpty, seedDemo } from './seed';
 import { closeIntakeStores } from './intake/stores';
+import { registerInboxAdminRoutes } from './intake/admin-routes';
+import { eraseExpired, markQuestionPublished } from './intake/editorial';
 
 /** The field each slug is generated from. */
 const SLUG_SOURCE: Record<string, string> = {
@@ -40,8 +42,13 @@ export default {
           );
         }
       }
-      return next();
+      const result = await next();
+      if (context.uid === 'api::legal-qa.legal-qa' && context.action === 'publish' && context.params?.documentId) {
+        await markQuestionPublished(strapi, context.params.documentId);
+      }
+      return result;
     });
+    registerInboxAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -57,6 +64,20 @@ export default {
       await seedDemo(strapi, { log: (m) => strapi.log.info(m) });
       strapi.log.info(`Đã nạp nội dung mẫu trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }
+    // Personal data of closed inbox items is erased after RETENTION_DAYS (default 90), every night at 03:00.
+    const retentionDays = Number(process.env.RETENTION_DAYS ?? 90);
+    if (retentionDays > 0) {
+      strapi.cron.add({
+        eraseExpiredPersonalData: {
+          task: async () => {
+            const n = await eraseExpired(strapi, retentionDays);
+            if (n) strapi.log.info(`Đã xoá dữ liệu cá nhân của ${n} mục hết thời hạn lưu trữ (${retentionDays} ngày).`);
+          },
+          options: { rule: '0 3 * * *', tz: 'Asia/Ho_Chi_Minh' },
+        },
+      });
+    }
+
     const demoUsers = process.env.DEMO_USERS ? process.env.DEMO_USERS === 'true' : !production;
     if (demoUsers) {
       await ensureDemoUsers(strapi);

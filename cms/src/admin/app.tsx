@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { vi } from './translations/vi';
+import { ErasePersonalDataAction, ToLegalQaAction } from './actions/inbox-actions';
 
 export default {
   config: {
@@ -8,7 +9,8 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {
+  bootstrap(app: StrapiApp) {
+    (app.getPlugin('content-manager').apis as any).addDocumentAction((actions: unknown[]) => [...actions, ToLegalQaAction, ErasePersonalDataAction]);
     // The editorial board reads Vietnamese: make it the admin's language unless a user chose another.
     try {
       if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', 'vi');

@@ -122,6 +122,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     answer: ['Nội dung trả lời'],
     publishedQa: ['Giải đáp đã công bố'],
     internalNote: ['Ghi chú nội bộ'],
+    erasedAt: ['Thời điểm xoá dữ liệu cá nhân', 'Đặt tự động khi dữ liệu cá nhân được xoá (hết thời hạn lưu trữ hoặc theo yêu cầu).'],
   },
   'api::press-request.press-request': {
     trackingCode: ['Mã tra cứu'],
@@ -136,6 +137,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     assignedUnit: ['Đơn vị được giao'],
     response: ['Nội dung trả lời'],
     respondedAt: ['Thời điểm trả lời'],
+    erasedAt: ['Thời điểm xoá dữ liệu cá nhân', 'Đặt tự động khi dữ liệu cá nhân được xoá (hết thời hạn lưu trữ hoặc theo yêu cầu).'],
   },
   'api::press-clipping.press-clipping': {
     title: ['Tiêu đề bài báo'],

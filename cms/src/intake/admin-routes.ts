@@ -1,0 +1,58 @@
+/**
+ * Admin API routes (authenticated admin users, under the admin's own prefix) for the inbox actions
+ * of the Content Manager's edit view (see src/admin/app.tsx). Each checks the user's own permissions.
+ */
+import type { Core } from '@strapi/strapi';
+import { EditorialError, erasePersonalData, questionToLegalQa } from './editorial';
+
+const QUESTION = 'api::citizen-question.citizen-question';
+const PRESS = 'api::press-request.press-request';
+const QA = 'api::legal-qa.legal-qa';
+const CM = 'plugin::content-manager.explorer';
+
+function allowed(ctx: any, action: string, subject: string): boolean {
+  return Boolean(ctx.state?.userAbility?.can(`${CM}.${action}`, subject));
+}
+
+function fail(ctx: any, error: unknown) {
+  if (error instanceof EditorialError) {
+    ctx.status = error.status;
+    ctx.body = { data: null, error: { status: error.status, name: 'EditorialError', message: error.message } };
+    return;
+  }
+  throw error;
+}
+
+export function registerInboxAdminRoutes(strapi: Core.Strapi) {
+  strapi.server.routes({
+    type: 'admin',
+    routes: [
+      {
+        method: 'POST',
+        path: '/thads/citizen-questions/:documentId/to-legal-qa',
+        handler: async (ctx: any) => {
+          if (!allowed(ctx, 'update', QUESTION) || !allowed(ctx, 'create', QA)) return ctx.forbidden('Bạn không có quyền tạo bài giải đáp từ câu hỏi.');
+          try {
+            ctx.body = { data: await questionToLegalQa(strapi, ctx.params.documentId) };
+          } catch (error) {
+            fail(ctx, error);
+          }
+        },
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
+      },
+      {
+        method: 'POST',
+        path: '/thads/:inbox(citizen-questions|press-requests)/:documentId/erase',
+        handler: async (ctx: any) => {
+          const uid = ctx.params.inbox === 'citizen-questions' ? QUESTION : PRESS;
+          if (!allowed(ctx, 'update', uid)) return ctx.forbidden('Bạn không có quyền xoá dữ liệu cá nhân của mục này.');
+          const exists = await strapi.documents(uid as any).findOne({ documentId: ctx.params.documentId, fields: ['documentId'] } as any);
+          if (!exists) return ctx.notFound('Không tìm thấy mục.');
+          await erasePersonalData(strapi, uid, ctx.params.documentId);
+          ctx.body = { data: { erased: true } };
+        },
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
+      },
+    ],
+  } as any);
+}
