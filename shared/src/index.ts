@@ -21,3 +21,4 @@ export * from './search/index.ts';
 export * from './schemas/inputs/fields.ts';
 export * from './schemas/inputs/citizen-question.ts';
 export * from './schemas/inputs/press-request.ts';
+export * from './calendar/working-days.ts';

@@ -1,6 +1,7 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { vi } from './translations/vi';
 import { ErasePersonalDataAction, ToLegalQaAction } from './actions/inbox-actions';
+import { addDeadlineColumn } from './actions/deadline-column';
 
 export default {
   config: {
@@ -11,6 +12,7 @@ export default {
   },
   bootstrap(app: StrapiApp) {
     (app.getPlugin('content-manager').apis as any).addDocumentAction((actions: unknown[]) => [...actions, ToLegalQaAction, ErasePersonalDataAction]);
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addDeadlineColumn);
     // The editorial board reads Vietnamese: make it the admin's language unless a user chose another.
     try {
       if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', 'vi');

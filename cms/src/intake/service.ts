@@ -11,7 +11,9 @@ import {
   PRESS_CONSENT_TEXT,
   QUESTION_CONSENT_TEXT,
   QUESTION_STATUS_LABELS,
+  addWorkingDays,
   searchKey,
+  todayVn,
   type FieldError,
 } from '@thads/shared';
 import { checkSolution } from './challenge';
@@ -88,6 +90,8 @@ export async function submitPressRequest(strapi: Core.Strapi, body: unknown, set
     subject: input.subject,
     questions: `${input.questions}\n\n— Đồng ý xử lý dữ liệu: ${PRESS_CONSENT_TEXT} (${new Date().toISOString()})`,
     wishedDeadline: input.wishedDeadline ?? null,
+    // The legal deadline by default; editors may change it.
+    deadline: addWorkingDays(todayVn(), settings.pressResponseWorkingDays),
     state: 'received',
   });
   const spokesperson = (await strapi.documents('api::spokesperson.spokesperson').findFirst({ status: 'published', populate: ['spokesperson', 'deputy'] } as any)) as any;

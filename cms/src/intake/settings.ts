@@ -6,6 +6,7 @@
  *  INTAKE_POW_MAX        upper bound of the secret counter the browser must find (default 3000)
  *  INTAKE_HMAC_SECRET    signs challenges (default: derived from APP_KEYS)
  *  INTAKE_MAX_BODY       largest request body in bytes (default 32768)
+ *  PRESS_RESPONSE_WORKING_DAYS  default deadline of a press request, in working days (default 5)
  *  REDIS_URL             when set, counters and spent challenges live in Redis (several instances)
  */
 import { createHash } from 'node:crypto';
@@ -26,6 +27,7 @@ export function intakeSettings(env = process.env) {
     challengeTtlSeconds: 20 * 60,
     hmacSecret: secret,
     maxBody: Number(env.INTAKE_MAX_BODY ?? 32 * 1024),
+    pressResponseWorkingDays: Number(env.PRESS_RESPONSE_WORKING_DAYS ?? 5),
     redisUrl: env.REDIS_URL || '',
     redisPrefix: env.REDIS_PREFIX || 'thads:',
   };

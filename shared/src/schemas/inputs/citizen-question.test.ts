@@ -41,6 +41,12 @@ describe('citizenQuestionInput', () => {
     expect(errorsOf({ ...valid, ...change })).toContainEqual({ path: [field], message });
   });
 
+  it('reports a missing contact together with the other errors of an empty form', () => {
+    const paths = errorsOf({ name: '', phone: '', email: '', question: '', consent: false, website: '', altcha: valid.altcha }).map((e) => e.path[0]);
+    expect(paths).toEqual(expect.arrayContaining(['name', 'question', 'consent', 'phone']));
+    expect(errorsOf('not an object')).toHaveLength(1);
+  });
+
   it('refuses fields a citizen may not set', () => {
     expect(errorsOf({ ...valid, state: 'published' })).toContainEqual({ path: ['state'], message: 'Không được gửi trường do cơ quan quản lý: state.' });
   });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { challengeSolution, consent, email, honeypot, optionalText, phone, plainText } from './fields.ts';
+import { challengeSolution, consent, email, evenWithOtherErrors, honeypot, optionalText, phone, plainText } from './fields.ts';
 
 /** Purpose and retention the citizen agrees to; stored with each question as given. */
 export const QUESTION_CONSENT_TEXT =
@@ -21,7 +21,7 @@ export const citizenQuestionInput = z
     website: honeypot,
     altcha: challengeSolution,
   })
-  .refine(contactRequired, { path: ['phone'], error: 'Số điện thoại hoặc thư điện tử: cần ít nhất một cách để liên hệ lại.' });
+  .refine(contactRequired, { path: ['phone'], error: 'Số điện thoại hoặc thư điện tử: cần ít nhất một cách để liên hệ lại.', ...evenWithOtherErrors });
 export type CitizenQuestionInput = z.infer<typeof citizenQuestionInput>;
 
 /** Looking up a question's status: its tracking code plus the phone or email given with it. */

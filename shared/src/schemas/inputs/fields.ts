@@ -60,6 +60,12 @@ export const challengeSolution = z
   .min(20, { error: 'Xác minh chống thư rác: chưa hoàn tất, vui lòng thử lại.' })
   .max(4000, { error: 'Xác minh chống thư rác: không hợp lệ.' });
 
+/**
+ * `when` of the phone-or-email refinement: check it even when other fields already failed (zod skips
+ * refinements of an object with invalid fields by default), so that a form lists every error at once.
+ */
+export const evenWithOtherErrors = { when: (payload: { value: unknown }) => typeof payload.value === 'object' && payload.value !== null };
+
 export const consent = z.literal(true, { error: 'Đồng ý xử lý dữ liệu cá nhân: cần đánh dấu ô đồng ý để gửi.' });
 
 /** Names of the fields a client may never set, whatever the form (status, answers, owners, dates). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { challengeSolution, consent, email, honeypot, optionalText, phone, plainText } from './fields.ts';
+import { challengeSolution, consent, email, evenWithOtherErrors, honeypot, optionalText, phone, plainText } from './fields.ts';
 
 export const PRESS_CONSENT_TEXT =
   'Tôi đồng ý để cơ quan thi hành án dân sự sử dụng thông tin cá nhân và thông tin cơ quan báo chí của tôi chỉ để xử lý đề nghị này; ' +
@@ -36,5 +36,5 @@ export const pressRequestInput = z
     website: honeypot,
     altcha: challengeSolution,
   })
-  .refine((v) => Boolean(v.phone || v.email), { path: ['phone'], error: 'Số điện thoại hoặc thư điện tử: cần ít nhất một cách để liên hệ lại.' });
+  .refine((v) => Boolean(v.phone || v.email), { path: ['phone'], error: 'Số điện thoại hoặc thư điện tử: cần ít nhất một cách để liên hệ lại.', ...evenWithOtherErrors });
 export type PressRequestInput = z.infer<typeof pressRequestInput>;
