@@ -2,6 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { vi } from './translations/vi';
 import { ErasePersonalDataAction, ToLegalQaAction } from './actions/inbox-actions';
 import { addDeadlineColumn } from './actions/deadline-column';
+import { Mail } from '@strapi/icons';
 
 export default {
   config: {
@@ -9,6 +10,14 @@ export default {
     translations: { vi },
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    app.widgets.register({
+      id: 'inbox-summary',
+      icon: Mail,
+      title: { id: 'thads.widget.inbox.title', defaultMessage: 'Hộp thư cần xử lý' },
+      component: async () => (await import('./widgets/InboxWidget')).InboxWidget,
+    });
   },
   bootstrap(app: StrapiApp) {
     (app.getPlugin('content-manager').apis as any).addDocumentAction((actions: unknown[]) => [...actions, ToLegalQaAction, ErasePersonalDataAction]);

@@ -3,6 +3,7 @@
  * of the Content Manager's edit view (see src/admin/app.tsx). Each checks the user's own permissions.
  */
 import type { Core } from '@strapi/strapi';
+import { todayVn } from '@thads/shared';
 import { EditorialError, erasePersonalData, questionToLegalQa } from './editorial';
 
 const QUESTION = 'api::citizen-question.citizen-question';
@@ -27,6 +28,26 @@ export function registerInboxAdminRoutes(strapi: Core.Strapi) {
   strapi.server.routes({
     type: 'admin',
     routes: [
+      {
+        // Counts for the admin home page widget: what waits for the editors.
+        method: 'GET',
+        path: '/thads/inbox-summary',
+        handler: async (ctx: any) => {
+          const count = (uid: string, where: object) => strapi.db.query(uid as any).count({ where });
+          const data: Record<string, number | null> = { newQuestions: null, questionsInProgress: null, answeredNotPublished: null, pressWaiting: null, pressOverdue: null };
+          if (allowed(ctx, 'read', QUESTION)) {
+            data.newQuestions = await count(QUESTION, { state: 'received' });
+            data.questionsInProgress = await count(QUESTION, { state: 'assigned' });
+            data.answeredNotPublished = await count(QUESTION, { state: 'answered' });
+          }
+          if (allowed(ctx, 'read', PRESS)) {
+            data.pressWaiting = await count(PRESS, { state: { $in: ['received', 'assigned'] } });
+            data.pressOverdue = await count(PRESS, { state: { $in: ['received', 'assigned'] }, deadline: { $lt: todayVn() } });
+          }
+          ctx.body = { data };
+        },
+        config: { policies: ['admin::isAuthenticatedAdmin'] },
+      },
       {
         method: 'POST',
         path: '/thads/citizen-questions/:documentId/to-legal-qa',

@@ -19,6 +19,7 @@ import {
 import { checkSolution } from './challenge';
 import type { IntakeSettings } from './settings';
 import type { IntakeStores } from './stores';
+import { notifyEditors } from './notify';
 import { trackingCode } from './tracking-code';
 
 export type Outcome<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; errors: FieldError[] };
@@ -53,11 +54,11 @@ export async function submitQuestion(strapi: Core.Strapi, body: unknown, setting
   const parsed = citizenQuestionInput.safeParse(body);
   if (!parsed.success) return invalid(parsed.error);
   const input = parsed.data;
-  let topic: string | undefined;
+  let topic: { documentId: string; name: string } | undefined;
   if (input.topic) {
-    const found = await strapi.documents('api::topic.topic').findFirst({ filters: { slug: input.topic }, status: 'published', fields: ['documentId'] } as any);
+    const found = await strapi.documents('api::topic.topic').findFirst({ filters: { slug: input.topic }, status: 'published', fields: ['documentId', 'name'] } as any);
     if (!found) return fail(400, 'Lĩnh vực: không có trong danh sách.', [{ path: ['topic'], message: 'Lĩnh vực: không có trong danh sách.' }]);
-    topic = found.documentId;
+    topic = found as any;
   }
   const spent = await spendChallenge(input.altcha, settings, stores);
   if (spent) return spent;
@@ -67,11 +68,12 @@ export async function submitQuestion(strapi: Core.Strapi, body: unknown, setting
     email: input.email ?? null,
     locality: input.locality ?? null,
     question: input.question,
-    topic: topic ?? null,
+    topic: topic?.documentId ?? null,
     consentAt: new Date().toISOString(),
     consentText: QUESTION_CONSENT_TEXT,
     state: 'received',
   });
+  void notifyEditors(strapi, { kind: 'question', documentId: doc.documentId, trackingCode: doc.trackingCode, subject: `lĩnh vực ${topic?.name ?? 'chưa chọn'}` });
   return { ok: true, status: 201, data: { trackingCode: doc.trackingCode } };
 }
 
@@ -94,6 +96,7 @@ export async function submitPressRequest(strapi: Core.Strapi, body: unknown, set
     deadline: addWorkingDays(todayVn(), settings.pressResponseWorkingDays),
     state: 'received',
   });
+  void notifyEditors(strapi, { kind: 'press', documentId: doc.documentId, trackingCode: doc.trackingCode, subject: `${input.outlet}: ${input.subject}` });
   const spokesperson = (await strapi.documents('api::spokesperson.spokesperson').findFirst({ status: 'published', populate: ['spokesperson', 'deputy'] } as any)) as any;
   const contact = (p: any) => (p ? { name: p.name, title: p.title ?? null, phone: p.phone ?? null, email: p.email ?? null } : null);
   return { ok: true as const, status: 201, data: { trackingCode: doc.trackingCode as string, spokesperson: contact(spokesperson?.spokesperson), deputy: contact(spokesperson?.deputy) } };

@@ -16,6 +16,7 @@ import usersPermissions from './users-permissions';
 /** Ids the admin's code formats with only a default English message (no entry in any en.json). */
 export const CODE_ONLY_KEYS: Record<string, string> = {
   'search.placeholder': 'Tìm kiếm',
+  'thads.widget.inbox.title': 'Hộp thư cần xử lý',
 };
 
 export const vi: Record<string, string> = {
