@@ -87,7 +87,12 @@ async function main() {
   }
 
   log(`Khởi động Strapi tại ${CMS_URL}/admin …`);
-  const cms = run('npx', ['strapi', 'start'], { cwd: CMS, env: { PORT: String(CMS_PORT), NODE_ENV: process.env.NODE_ENV ?? 'development' }, background: true }) as ChildProcess;
+  const siteOrigins = [`http://localhost:${SITE_PORT}`, `http://127.0.0.1:${SITE_PORT}`].join(',');
+  const cms = run('npx', ['strapi', 'start'], {
+    cwd: CMS,
+    env: { PORT: String(CMS_PORT), NODE_ENV: process.env.NODE_ENV ?? 'development', CORS_ORIGINS: process.env.CORS_ORIGINS ?? siteOrigins },
+    background: true,
+  }) as ChildProcess;
   cms.on('exit', (code) => {
     if (code !== 0 && code !== null) {
       console.error(`Strapi dừng với mã ${code}.`);
@@ -97,7 +102,10 @@ async function main() {
   await waitFor(`${CMS_URL}/_health`, 10 * 60_000, cms);
 
   log('Đang dựng trang công khai từ nội dung của Strapi…');
-  await run('npm', ['run', 'build'], { cwd: SITE, env: { STRAPI_URL: CMS_URL, SITE_URL: `http://localhost:${SITE_PORT}` } });
+  await run('npm', ['run', 'build'], {
+    cwd: SITE,
+    env: { STRAPI_URL: CMS_URL, PUBLIC_CMS_URL: process.env.PUBLIC_CMS_URL ?? `http://localhost:${CMS_PORT}`, SITE_URL: `http://localhost:${SITE_PORT}` },
+  });
 
   log(`Phục vụ trang công khai tại http://localhost:${SITE_PORT}`);
   run('npx', ['astro', 'preview', '--port', String(SITE_PORT), '--host', '0.0.0.0'], { cwd: SITE, background: true });
