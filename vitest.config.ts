@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three kinds of suites:
+ * Kinds of suites:
  * - unit: pure functions, beside the code they test (shared/src/**\/*.test.ts, site/src/**\/*.test.ts);
  * - cms: a real Strapi on a fresh SQLite database, and again on PostgreSQL when TEST_DATABASE_URL is set;
- * - site: a real site build against a real seeded Strapi.
- * Strapi is one per process: those suites run in forks, one file at a time.
+ * - site: a real site build against a real seeded Strapi;
+ * - e2e: journeys in headless Chromium (@sparticuz/chromium + playwright-core) on such a build, served locally.
+ * Strapi is one per process: those suites run in forks, one file at a time. The e2e suite runs after the
+ * others (groupOrder): two Astro builds at once from site/ would overwrite each other's files in site/.astro.
  */
 const heavy = { pool: 'forks' as const, fileParallelism: false, testTimeout: 120_000, hookTimeout: 600_000, globalSetup: ['test/helpers/global-setup.ts'] };
 
@@ -18,6 +20,7 @@ export default defineConfig({
         ? [{ test: { name: 'cms-postgres', include: ['test/cms/**/*.test.ts'], env: { TEST_DB: 'postgres' }, ...heavy } }]
         : []),
       { test: { name: 'site', include: ['test/site/**/*.test.ts'], env: { TEST_DB: 'sqlite' }, ...heavy } },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { TEST_DB: 'sqlite' }, sequence: { groupOrder: 1 }, ...heavy } },
     ],
   },
 });

@@ -1,7 +1,8 @@
 /**
- * `npm run build`: builds the site into a temporary folder next to the output folder and, only when
- * `astro build` succeeded, swaps it in. A failed build (Strapi down, invalid data) leaves the previous site
- * untouched. The output folder is SITE_OUT_DIR (default site/dist).
+ * `npm run build`: builds the site into a temporary folder next to the output folder, indexes it for the
+ * site search (scripts/search-index.ts, Pagefind, into <folder>/pagefind/) and, only when both succeeded,
+ * swaps it in. A failed build (Strapi down, invalid data) leaves the previous site untouched. The output
+ * folder is SITE_OUT_DIR (default site/dist).
  *
  * Run with Node 24 (type stripping): node scripts/build.ts [extra astro build flags]
  */
@@ -9,6 +10,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { buildSearchIndex } from './search-index.ts';
 
 const siteDir = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(siteDir, process.env.SITE_OUT_DIR || 'dist');
@@ -65,6 +67,19 @@ if (code !== 0) {
   console.error(`\nBuild thất bại (mã ${code}): giữ nguyên trang cũ trong ${outDir}. / Build failed (exit ${code}): the previous site in ${outDir} is untouched.`);
   process.exit(code);
 }
+
+let search;
+try {
+  search = await buildSearchIndex(tmpDir);
+} catch (error) {
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+  console.error(error);
+  console.error(`\nTạo chỉ mục tìm kiếm thất bại: giữ nguyên trang cũ trong ${outDir}. / Search indexing failed: the previous site in ${outDir} is untouched.`);
+  process.exit(1);
+}
+console.log(
+  `Chỉ mục tìm kiếm: ${search.pages} trang, ${search.files} tệp, ${(search.bytes / 1024).toFixed(0)} KB (${search.seconds.toFixed(1)} s). / Search index: ${search.pages} pages, ${search.files} files, ${(search.bytes / 1024).toFixed(0)} KB (${search.seconds.toFixed(1)} s).`,
+);
 
 const countPages = (dir: string): number =>
   fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countPages(path.join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);

@@ -1,7 +1,8 @@
 /**
  * Search text in Vietnamese. Pagefind folds tone and vowel marks by itself but not "đ" (a letter of its
  * own): typed without diacritics, every word with "đ" would miss. So the index gets the fully folded
- * form of every word that holds a "đ" (see `extraSearchTerms`), and queries fold "đ" to "d".
+ * form of every word that holds a "đ" (`foldedDWords`, added at build time by `index-html.ts`), and queries
+ * fold "đ" to "d" (`normalizeQuery`).
  */
 import { foldDiacritics } from '../text/slug.ts';
 import { toNFC } from '../text/normalize.ts';
@@ -21,9 +22,18 @@ export function words(text: string): string[] {
   return toNFC(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** The distinct fully-folded forms of the words that contain "đ", e.g. "Điều kiện đất" → ["dieu", "dat"]. */
+/**
+ * The distinct fully-folded forms of the words that contain "đ", e.g. "Điều kiện đất" → ["dieu", "dat"].
+ * A token joined by punctuation also gives its joined form, which is what Pagefind makes of the same token
+ * typed in a query (it drops the punctuation): "62/2015/NĐ-CP" → ["622015ndcp", "nd"].
+ */
 export function foldedDWords(text: string): string[] {
   const out = new Set<string>();
-  for (const w of words(text)) if (/[đĐ]/.test(w)) out.add(searchKey(w));
+  for (const token of toNFC(text).split(/\s+/)) {
+    if (!/[đĐ]/.test(token)) continue;
+    const parts = words(token);
+    if (parts.length > 1) out.add(parts.map(searchKey).join(''));
+    for (const w of parts) if (/[đĐ]/.test(w)) out.add(searchKey(w));
+  }
   return [...out];
 }

@@ -1,0 +1,235 @@
+/**
+ * The site search index, on a real build of the demo content (one build for the whole file): Pagefind's own
+ * search code runs in Node over <out>/pagefind/, queried as the search UI queries it (normalizeQuery and
+ * SEARCH_RANKING). Covers what is indexed (detail pages of every public type, their main content only),
+ * filters, metadata, sort, and that a query typed without diacritics finds what it finds with them.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  foldDiacritics,
+  normalizeQuery,
+  readIndexedText,
+  SEARCH_EXTRA_META,
+  SEARCH_FILTERS,
+  SEARCH_META,
+  SEARCH_RANKING,
+  SEARCH_SORT_DATE,
+  SEARCH_TYPE_LABELS,
+  toIsoVn,
+  vnYear,
+  type SearchType,
+} from '@thads/shared';
+import { QUERIES } from '../bench/search-relevance.ts';
+import { loadPagefind, type Pagefind, type PagefindData } from '../helpers/pagefind.ts';
+import { buildSite, listFiles } from '../helpers/site.ts';
+import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
+
+let cms: TestStrapi;
+let out: string;
+let pagefind: Pagefind;
+/** Every indexed page, by URL. */
+const indexed = new Map<string, PagefindData>();
+let buildOutput = '';
+
+const all = async (p: string) => (await api(cms.url, `/api/${p}${p.includes('?') ? '&' : '?'}pagination[pageSize]=100`)).body.data as any[];
+const urlsOf = async (term: string | null, filters: Record<string, unknown> = {}) => {
+  const response = await pagefind.search(term === null ? null : normalizeQuery(term), { filters });
+  return Promise.all(response.results.map(async (r) => (await r.data()).url));
+};
+const top = async (term: string) => {
+  const [first] = (await pagefind.search(normalizeQuery(term))).results;
+  return first ? (await first.data()).url : undefined;
+};
+
+/** Detail URL prefixes of each content type, and the collection behind them. */
+const TYPES: Record<SearchType, { prefix: string; api: string }> = {
+  article: { prefix: '/tin-tuc/', api: 'articles' },
+  'legal-qa': { prefix: '/hoi-dap/', api: 'legal-qas' },
+  'legal-document': { prefix: '/van-ban/', api: 'legal-documents' },
+  story: { prefix: '/guong-dien-hinh/', api: 'stories' },
+  'press-release': { prefix: '/bao-chi/thong-cao/', api: 'press-releases' },
+  announcement: { prefix: '/thong-bao/', api: 'announcements' },
+  correction: { prefix: '/bao-chi/cai-chinh/', api: 'corrections' },
+  gallery: { prefix: '/thu-vien-anh/', api: 'galleries' },
+  unit: { prefix: '/don-vi/', api: 'units' },
+};
+
+beforeAll(async () => {
+  cms = await startStrapi({ seed: true });
+  out = path.join(cms.tmp, 'site');
+  const build = await buildSite({ STRAPI_URL: cms.url, SITE_OUT_DIR: out, SITE_URL: 'https://thads.example' });
+  buildOutput = build.output;
+  if (build.code !== 0) throw new Error(`site build failed:\n${build.output.slice(-4000)}`);
+  pagefind = await loadPagefind(out, { ranking: SEARCH_RANKING });
+  // Every page of every type, through the type filter (a search without words).
+  const everything = await pagefind.search(null, { filters: { [SEARCH_FILTERS.type]: { any: Object.values(SEARCH_TYPE_LABELS) } } });
+  for (const r of everything.results) {
+    const data = await r.data();
+    indexed.set(data.url, data);
+  }
+});
+
+afterAll(async () => {
+  await cms?.stop();
+});
+
+describe('what is indexed', () => {
+  it('indexes every published detail page and nothing else', async () => {
+    const expected = new Set<string>();
+    for (const [type, { prefix, api: collection }] of Object.entries(TYPES)) {
+      for (const item of await all(collection)) expected.add(`${prefix}${item.slug}/`);
+    }
+    expect([...indexed.keys()].sort()).toEqual([...expected].sort());
+    expect(buildOutput).toMatch(new RegExp(`Search index: ${expected.size} pages`));
+  });
+
+  it('lists every content type present in the type filter, with its count', async () => {
+    const filters = await pagefind.filters();
+    for (const [type, { api: collection }] of Object.entries(TYPES)) {
+      expect(filters[SEARCH_FILTERS.type]?.[SEARCH_TYPE_LABELS[type as SearchType]], type).toBe((await all(collection)).length);
+    }
+  });
+
+  it.each([
+    ['article', 'cưỡng chế kê biên quyền sử dụng đất Khoái Châu'],
+    ['legal-qa', 'trừ lương tối đa bao nhiêu'],
+    ['legal-document', 'Luật Đấu giá tài sản'],
+    ['story', 'Thư ký thi hành án trả lại tiền đánh rơi'],
+    ['press-release', 'thông cáo mô hình tổ chức mới'],
+    ['announcement', 'bán đấu giá xe ô tô tải đông lạnh'],
+    ['correction', 'cải chính thông tin sai lệch Đức Hợp'],
+    ['gallery', 'lễ công bố quyết định tổ chức bộ máy'],
+    ['unit', 'Phòng Thi hành án dân sự khu vực 6'],
+  ] as const)('finds a %s page by its words', async (type, query) => {
+    const found = (await urlsOf(query)).slice(0, 3).filter((url) => url.startsWith(TYPES[type].prefix));
+    expect(found, query).not.toEqual([]);
+    expect(indexed.get(found[0]!)?.meta[SEARCH_META.type]).toBe(SEARCH_TYPE_LABELS[type]);
+  });
+
+  it('never returns a list, index or pagination page', async () => {
+    const detail = /^\/(tin-tuc|hoi-dap|van-ban|guong-dien-hinh|bao-chi\/thong-cao|bao-chi\/cai-chinh|thong-bao|thu-vien-anh|don-vi)\/(?!trang\/)[^/]+\/$/;
+    for (const url of indexed.keys()) expect(url).toMatch(detail);
+    for (const query of ['tin tức', 'hỏi đáp', 'văn bản', 'trang', 'lĩnh vực', 'chuyên mục tin hoạt động', 'thi hành án']) {
+      for (const url of await urlsOf(query)) expect(url, query).toMatch(detail);
+    }
+  });
+
+  it('indexes the main content only: no header, breadcrumbs, footer or related lists', async () => {
+    const settings = (await api(cms.url, '/api/site-setting')).body.data;
+    const outside = [settings.licence, settings.copyright, settings.workingHours, 'Trang chủ', 'Câu hỏi cùng lĩnh vực', 'Tin cùng chuyên mục', 'Tin bài mới của đơn vị', 'Hỏi đáp pháp luật căn cứ văn bản này'];
+    for (const [url, data] of indexed) for (const text of outside.filter(Boolean)) expect(data.content, `${url}: ${text}`).not.toContain(text);
+  });
+
+  it('finds nothing for words that are only in the footer', async () => {
+    const settings = (await api(cms.url, '/api/site-setting')).body.data;
+    const issuer = /GP-([A-Z]+)/.exec(settings.licence)![1]!; // "STTTT", who issued the portal's licence
+    for (const url of indexed.keys()) {
+      const html = fs.readFileSync(path.join(out, `${url.slice(1)}index.html`), 'utf8');
+      expect(html, url).toContain(issuer); // on every page, in the footer…
+      expect(Object.values(readIndexedText(html)!.texts).join(' '), url).not.toContain(issuer); // …and only there
+    }
+    expect(await urlsOf(issuer)).toEqual([]);
+    expect(await urlsOf(settings.licence)).toEqual([]);
+  });
+
+  it('keeps the built pages as Astro wrote them: the extra words are passed to Pagefind only', () => {
+    const html = listFiles(out).filter((f) => f.endsWith('.html'));
+    for (const f of html) expect(fs.readFileSync(path.join(out, f), 'utf8'), f).not.toContain(`data-${SEARCH_EXTRA_META.title}`);
+    for (const [url, data] of indexed) {
+      expect(data.meta[SEARCH_EXTRA_META.title], url).toBeTruthy();
+      // Never part of the text that excerpts are cut from.
+      expect(data.content, url).not.toContain(data.meta[SEARCH_EXTRA_META.title]);
+    }
+  });
+});
+
+describe('metadata and sort', () => {
+  it('gives an article its title, date, type, unit and cover', async () => {
+    const [article] = await all('articles?sort=date:desc');
+    const data = indexed.get(`/tin-tuc/${article.slug}/`)!;
+    expect(data.meta[SEARCH_META.title]).toBe(article.title);
+    expect(data.meta[SEARCH_META.date]).toBe(toIsoVn(article.date).slice(0, 10));
+    expect(data.meta[SEARCH_META.type]).toBe(SEARCH_TYPE_LABELS.article);
+    expect(data.meta[SEARCH_META.unit]).toBe(article.unit.name);
+    expect(data.meta[SEARCH_META.imageAlt]).toBe(article.cover.alt);
+    expect(fs.existsSync(path.join(out, data.meta[SEARCH_META.image]!.slice(1)))).toBe(true);
+  });
+
+  it('gives no picture to a result without a cover (not a related item’s)', () => {
+    for (const [url, data] of indexed) if (url.startsWith('/hoi-dap/') || url.startsWith('/don-vi/')) expect(data.meta[SEARCH_META.image] ?? '', url).toBe('');
+  });
+
+  it('titles a legal document by its name and number', async () => {
+    const [doc] = await all('legal-documents');
+    expect(indexed.get(`/van-ban/${doc.slug}/`)!.meta[SEARCH_META.title]).toBe(`${doc.title} số ${doc.number}`);
+  });
+
+  it('sorts by date, newest first, undated units last', async () => {
+    const response = await pagefind.search(null, { filters: { [SEARCH_FILTERS.type]: { any: Object.values(SEARCH_TYPE_LABELS) } }, sort: { [SEARCH_SORT_DATE]: 'desc' } });
+    expect(response.results.length).toBe(indexed.size);
+    const dates = await Promise.all(response.results.map(async (r) => (await r.data()).meta[SEARCH_META.date] ?? ''));
+    const dated = dates.filter(Boolean);
+    expect(dated).toEqual([...dated].sort().reverse());
+    expect(dates.slice(dated.length).every((d) => d === '')).toBe(true);
+  });
+});
+
+describe('filters', () => {
+  it('by type: "Hỏi đáp" only returns legal Q&A', async () => {
+    const urls = await urlsOf('thi hành án', { [SEARCH_FILTERS.type]: SEARCH_TYPE_LABELS['legal-qa'] });
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) expect(url).toMatch(/^\/hoi-dap\/[^/]+\/$/);
+  });
+
+  it("by unit: only that unit's pages, all of them", async () => {
+    const unit = (await all('units')).find((u) => u.slug === 'phong-thads-khu-vuc-3');
+    const expected: string[] = [`/don-vi/${unit.slug}/`];
+    for (const [type, { prefix, api: collection }] of Object.entries(TYPES)) {
+      if (type === 'unit' || type === 'legal-document') continue;
+      for (const item of await all(collection)) if (item.unit?.slug === unit.slug) expected.push(`${prefix}${item.slug}/`);
+    }
+    expect((await urlsOf(null, { [SEARCH_FILTERS.unit]: unit.name })).sort()).toEqual(expected.sort());
+    for (const url of await urlsOf('thi hành án', { [SEARCH_FILTERS.unit]: unit.name })) expect(expected).toContain(url);
+  });
+
+  it('by topic: a Q&A topic gives its questions, a category its articles', async () => {
+    const qas = await all('legal-qas');
+    const topic = qas[0].topic;
+    const expected = qas.filter((q) => q.topic?.slug === topic.slug).map((q) => `/hoi-dap/${q.slug}/`);
+    expect((await urlsOf(null, { [SEARCH_FILTERS.topic]: topic.name })).sort()).toEqual(expected.sort());
+    const articles = await all('articles');
+    const category = articles[0].category;
+    const inCategory = articles.filter((a) => a.category?.slug === category.slug).map((a) => `/tin-tuc/${a.slug}/`);
+    expect((await urlsOf(null, { [SEARCH_FILTERS.topic]: category.name })).sort()).toEqual(inCategory.sort());
+  });
+
+  it('by year, in Vietnam time', async () => {
+    const urls = await urlsOf(null, { [SEARCH_FILTERS.year]: '2025' });
+    expect(urls.length).toBeGreaterThan(5);
+    for (const url of urls) expect(indexed.get(url)!.meta[SEARCH_META.date]!.startsWith('2025'), url).toBe(true);
+    const articles = await all('articles');
+    for (const a of articles.filter((x) => vnYear(x.date) === 2025)) expect(urls).toContain(`/tin-tuc/${a.slug}/`);
+  });
+});
+
+describe('Vietnamese', () => {
+  it('finds words with "đ" typed without diacritics', async () => {
+    expect(await top('dieu kien thi hanh an')).toBe(await top('điều kiện thi hành án'));
+    expect((await urlsOf('dau gia')).length).toBe((await urlsOf('đấu giá')).length);
+    expect(await urlsOf('nghi dinh 62/2015/ND-CP')).toContain('/van-ban/62-2015-nd-cp/');
+  });
+
+  it('gives the same top result with and without diacritics for every query of the relevance set', async () => {
+    const pairs = QUERIES.filter(({ q }) => foldDiacritics(q) !== q);
+    expect(pairs.length).toBeGreaterThan(30);
+    for (const { q } of pairs) expect(await top(foldDiacritics(q)), `${q} / ${foldDiacritics(q)}`).toBe(await top(q));
+  });
+
+  it('finds pages through the synonyms', async () => {
+    expect((await urlsOf('tiền nuôi con')).slice(0, 5).some((u) => u.startsWith('/hoi-dap/'))).toBe(true);
+    expect(await urlsOf('THADS khu vuc 3')).toContain('/don-vi/phong-thads-khu-vuc-3/');
+    expect(await urlsOf('siet nha')).not.toEqual([]);
+  });
+});
