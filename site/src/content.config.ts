@@ -26,6 +26,12 @@ import { fetchAll, fetchSingle } from './lib/strapi.ts';
 type Document = { documentId: string; slug: string; updatedAt: string };
 
 /**
+ * `npm run typecheck -w site` runs `astro sync` to generate the collections' types on a machine with no CMS
+ * running (a fresh clone, CI): with THADS_TYPES_ONLY set, the loaders leave the store as it is.
+ */
+const typesOnly = Boolean(process.env.THADS_TYPES_ONLY);
+
+/**
  * Every published entry of a collection type, stored under its slug. The digest starts with `updatedAt`
  * but also covers the populated relations: an entry's `updatedAt` does not move when, say, a legal
  * document it cites is amended, and the page must then change. Entries gone from Strapi (unpublished,
@@ -35,6 +41,7 @@ function strapiCollection<S extends z.ZodType<Document>>(path: string, schema: S
   return {
     name: `strapi:${path}`,
     async load({ store, logger, generateDigest }) {
+      if (typesOnly) return;
       const items = await fetchAll(path, schema);
       const seen = new Map<string, string>();
       for (const item of items) {
@@ -59,6 +66,7 @@ function strapiSingle<S extends z.ZodType<{ updatedAt: string }>>(path: string, 
   return {
     name: `strapi:${path}`,
     async load({ store, generateDigest }) {
+      if (typesOnly) return;
       const item = (await fetchSingle(path, schema)) as Record<string, unknown> & { updatedAt: string };
       store.set({ id: 'main', data: item, digest: `${item.updatedAt}|${generateDigest(item)}` });
     },
