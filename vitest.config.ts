@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Kinds of suites:
- * - unit: pure functions, beside the code they test (shared/src/**\/*.test.ts, site/src/**\/*.test.ts);
+ * - unit: pure functions, beside the code they test (shared/src/**\/*.test.ts, site/src/**\/*.test.ts,
+ *   site/publisher/**\/*.test.ts);
  * - cms: a real Strapi on a fresh SQLite database, and again on PostgreSQL when TEST_DATABASE_URL is set;
  * - site: a real site build against a real seeded Strapi;
  * - e2e: journeys in headless Chromium (@sparticuz/chromium + playwright-core) on such a build, served locally.
@@ -14,7 +15,7 @@ const heavy = { pool: 'forks' as const, fileParallelism: false, testTimeout: 120
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'site/src/**/*.test.ts', 'cms/src/**/*.test.ts'] } },
+      { test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'site/src/**/*.test.ts', 'site/publisher/**/*.test.ts', 'cms/src/**/*.test.ts'] } },
       { test: { name: 'cms-sqlite', include: ['test/cms/**/*.test.ts'], env: { TEST_DB: 'sqlite' }, ...heavy } },
       ...(process.env.TEST_DATABASE_URL
         ? [{ test: { name: 'cms-postgres', include: ['test/cms/**/*.test.ts'], env: { TEST_DB: 'postgres' }, ...heavy } }]

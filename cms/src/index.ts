@@ -3,6 +3,7 @@ import { slugify, toNFC, uniqueSlug } from '@thads/shared';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { syncEditorialRoles } from './bootstrap/editorial-roles';
 import { applyFieldLabels } from './bootstrap/field-labels';
+import { ensurePublisherWebhook, registerPublisherAdminRoutes } from './bootstrap/publisher-webhook';
 import { ensureDemoUsers, printDemoCredentials } from './bootstrap/demo-users';
 import { isContentEmpty, seedDemo } from './seed';
 import { closeIntakeStores } from './intake/stores';
@@ -49,6 +50,7 @@ export default {
       return result;
     });
     registerInboxAdminRoutes(strapi);
+    registerPublisherAdminRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -64,6 +66,8 @@ export default {
       await seedDemo(strapi, { log: (m) => strapi.log.info(m) });
       strapi.log.info(`Đã nạp nội dung mẫu trong ${((Date.now() - started) / 1000).toFixed(1)} s.`);
     }
+    // After the seed, so that loading the demo content does not send hundreds of events to the publisher.
+    await ensurePublisherWebhook(strapi);
     // Personal data of closed inbox items is erased after RETENTION_DAYS (default 90), every night at 03:00.
     const retentionDays = Number(process.env.RETENTION_DAYS ?? 90);
     if (retentionDays > 0) {

@@ -3,7 +3,9 @@
  *  1. cms/.env with fresh secrets when missing (SQLite in cms/.tmp/);
  *  2. the Strapi admin panel built when missing or out of date;
  *  3. Strapi on :1337 (it seeds the demo content itself when its database is empty);
- *  4. the static site built from it and served on :4321.
+ *  4. the publisher (server.ts) on :4321: it builds the site once, serves it, and rebuilds it by itself
+ *     when Strapi's webhook reports a publish (PUBLISHER_URL/PUBLISHER_SECRET are passed to Strapi; the
+ *     secret is generated into cms/.env by cms/scripts/ensure-env.js).
  * Ctrl+C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -11,14 +13,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { createPublisher, optionsFromEnv, type Publisher } from './server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CMS = path.join(ROOT, 'cms');
 const SITE = path.join(ROOT, 'site');
 const CMS_PORT = Number(process.env.CMS_PORT ?? 1337);
-const SITE_PORT = Number(process.env.SITE_PORT ?? 4321);
+const SITE_PORT = Number(process.env.PUBLISHER_PORT ?? process.env.SITE_PORT ?? 4321);
 const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
 const children: ChildProcess[] = [];
+let publisher: Publisher | null = null;
 
 const log = (msg: string) => console.log(`\x1b[36m[khởi động]\x1b[0m ${msg}`);
 
@@ -66,6 +70,7 @@ async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Pro
 }
 
 function stopAll(code = 0) {
+  void publisher?.close();
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
   setTimeout(() => process.exit(code), 1500).unref();
 }
@@ -75,8 +80,11 @@ process.on('SIGTERM', () => stopAll(0));
 async function main() {
   const started = Date.now();
   const require = createRequire(path.join(CMS, 'package.json'));
-  const envFile = require('./scripts/ensure-env.js').ensureEnv();
+  const { ensureEnv, readEnvValue } = require('./scripts/ensure-env.js');
+  const envFile = ensureEnv();
   log(`Cấu hình CMS: ${path.relative(ROOT, envFile)}`);
+  const publisherSecret: string = process.env.PUBLISHER_SECRET || readEnvValue('PUBLISHER_SECRET');
+  const publisherUrl = process.env.PUBLISHER_URL ?? `http://127.0.0.1:${SITE_PORT}`;
 
   const stamp = path.join(CMS, 'dist', '.admin-build-hash');
   const hash = adminSourceHash();
@@ -90,7 +98,13 @@ async function main() {
   const siteOrigins = [`http://localhost:${SITE_PORT}`, `http://127.0.0.1:${SITE_PORT}`].join(',');
   const cms = run('npx', ['strapi', 'start'], {
     cwd: CMS,
-    env: { PORT: String(CMS_PORT), NODE_ENV: process.env.NODE_ENV ?? 'development', CORS_ORIGINS: process.env.CORS_ORIGINS ?? siteOrigins },
+    env: {
+      PORT: String(CMS_PORT),
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      CORS_ORIGINS: process.env.CORS_ORIGINS ?? siteOrigins,
+      PUBLISHER_URL: publisherUrl,
+      PUBLISHER_SECRET: publisherSecret,
+    },
     background: true,
   }) as ChildProcess;
   cms.on('exit', (code) => {
@@ -101,14 +115,16 @@ async function main() {
   });
   await waitFor(`${CMS_URL}/_health`, 10 * 60_000, cms);
 
+  const siteEnv = { STRAPI_URL: CMS_URL, PUBLIC_CMS_URL: process.env.PUBLIC_CMS_URL ?? `http://localhost:${CMS_PORT}`, SITE_URL: `http://localhost:${SITE_PORT}` };
+  publisher = createPublisher({ ...optionsFromEnv({ ...process.env, ...siteEnv, PUBLISHER_SECRET: publisherSecret }), buildOutput: (line) => console.log(line) });
+  await publisher.listen(SITE_PORT, '0.0.0.0');
+  log(`Phục vụ trang công khai tại http://localhost:${SITE_PORT} (dịch vụ xuất bản: tự dựng lại khi có bài được xuất bản)`);
   log('Đang dựng trang công khai từ nội dung của Strapi…');
-  await run('npm', ['run', 'build'], {
-    cwd: SITE,
-    env: { STRAPI_URL: CMS_URL, PUBLIC_CMS_URL: process.env.PUBLIC_CMS_URL ?? `http://localhost:${CMS_PORT}`, SITE_URL: `http://localhost:${SITE_PORT}` },
-  });
-
-  log(`Phục vụ trang công khai tại http://localhost:${SITE_PORT}`);
-  run('npx', ['astro', 'preview', '--port', String(SITE_PORT), '--host', '0.0.0.0'], { cwd: SITE, background: true });
+  const first = await publisher.buildNow();
+  if (first.lastError) {
+    if (!fs.existsSync(path.join(publisher.outDir, 'index.html'))) throw new Error(first.lastError.message);
+    console.error(`\x1b[31m${first.lastError.message}\x1b[0m\nĐang phục vụ bản dựng trước; lần xuất bản tiếp theo sẽ dựng lại.`);
+  }
 
   log(`Sẵn sàng sau ${Math.round((Date.now() - started) / 1000)} s:`);
   console.log(`

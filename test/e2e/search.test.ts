@@ -48,6 +48,9 @@ const pageResults = (page: Page) => page.locator('.search-page .search-result');
 async function typeInHeader(page: Page, text: string) {
   await headerBox(page).click();
   await headerBox(page).pressSequentially(text, { delay: 30 });
+  // On a loaded machine a pause between keys can let a partial query ("th") show its results first:
+  // wait until the announcement names the whole query, so what follows reads that query's results.
+  await page.getByRole('status').filter({ hasText: `kết quả cho “${text}”` }).first().waitFor({ state: 'attached' });
   await panelLinks(page).first().waitFor();
 }
 

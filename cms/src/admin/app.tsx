@@ -2,7 +2,7 @@ import type { StrapiApp } from '@strapi/strapi/admin';
 import { vi } from './translations/vi';
 import { ErasePersonalDataAction, ToLegalQaAction } from './actions/inbox-actions';
 import { addDeadlineColumn } from './actions/deadline-column';
-import { Mail } from '@strapi/icons';
+import { Earth, Mail } from '@strapi/icons';
 
 export default {
   config: {
@@ -17,6 +17,12 @@ export default {
       icon: Mail,
       title: { id: 'thads.widget.inbox.title', defaultMessage: 'Hộp thư cần xử lý' },
       component: async () => (await import('./widgets/InboxWidget')).InboxWidget,
+    });
+    app.widgets.register({
+      id: 'publish-status',
+      icon: Earth,
+      title: { id: 'thads.widget.publish.title', defaultMessage: 'Xuất bản trang công khai' },
+      component: async () => (await import('./widgets/PublishWidget')).PublishWidget,
     });
   },
   bootstrap(app: StrapiApp) {

@@ -17,6 +17,7 @@ import usersPermissions from './users-permissions';
 export const CODE_ONLY_KEYS: Record<string, string> = {
   'search.placeholder': 'Tìm kiếm',
   'thads.widget.inbox.title': 'Hộp thư cần xử lý',
+  'thads.widget.publish.title': 'Xuất bản trang công khai',
 };
 
 export const vi: Record<string, string> = {
