@@ -1,28 +1,7 @@
-/** The content types by audience. Tests, permissions and the seed read these lists. */
-export const PUBLIC_COLLECTIONS = [
-  'api::article.article',
-  'api::legal-qa.legal-qa',
-  'api::story.story',
-  'api::press-release.press-release',
-  'api::correction.correction',
-  'api::announcement.announcement',
-  'api::legal-document.legal-document',
-  'api::gallery.gallery',
-  'api::unit.unit',
-  'api::category.category',
-  'api::topic.topic',
-] as const;
+/** The content types by audience (shared with the publisher), and the CMS's own groupings of them. */
+import { PUBLIC_COLLECTIONS } from '@thads/shared';
 
-export const PUBLIC_SINGLES = ['api::site-setting.site-setting', 'api::spokesperson.spokesperson'] as const;
-
-export const PRIVATE_COLLECTIONS = [
-  'api::citizen-question.citizen-question',
-  'api::press-request.press-request',
-  'api::press-clipping.press-clipping',
-  'api::plan-task.plan-task',
-] as const;
-
-export const PUBLIC_TYPES = [...PUBLIC_COLLECTIONS, ...PUBLIC_SINGLES] as const;
+export { PRIVATE_COLLECTIONS, PUBLIC_COLLECTIONS, PUBLIC_SINGLES, PUBLIC_TYPES } from '@thads/shared';
 
 /** Reference data that reporters read (to pick relations) but do not write. */
 export const REFERENCE_TYPES = ['api::unit.unit', 'api::category.category', 'api::topic.topic', 'api::legal-document.legal-document'] as const;

@@ -22,3 +22,4 @@ export * from './schemas/inputs/fields.ts';
 export * from './schemas/inputs/citizen-question.ts';
 export * from './schemas/inputs/press-request.ts';
 export * from './calendar/working-days.ts';
+export * from './content-types.ts';

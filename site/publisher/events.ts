@@ -2,26 +2,13 @@
  * Which Strapi webhook events change the public site. Strapi sends `{ event, createdAt, model, uid, entry }`
  * for entries and `{ event, createdAt, media }` for the media library.
  */
+import { PUBLIC_TYPES as PUBLIC_TYPES_LIST, PUBLISH_WEBHOOK_EVENTS } from '@thads/shared';
 
-/** The content types the site is built from (cms/src/content-types.ts PUBLIC_TYPES). Private inboxes never trigger a build. */
-export const PUBLIC_TYPES = new Set([
-  'api::article.article',
-  'api::legal-qa.legal-qa',
-  'api::story.story',
-  'api::press-release.press-release',
-  'api::correction.correction',
-  'api::announcement.announcement',
-  'api::legal-document.legal-document',
-  'api::gallery.gallery',
-  'api::unit.unit',
-  'api::category.category',
-  'api::topic.topic',
-  'api::site-setting.site-setting',
-  'api::spokesperson.spokesperson',
-]);
+/** The content types the site is built from; private inboxes never trigger a build. */
+export const PUBLIC_TYPES: ReadonlySet<string> = new Set(PUBLIC_TYPES_LIST);
 
-/** The events the Strapi webhook subscribes to (cms/src/bootstrap/publisher-webhook.ts sends the same list). */
-export const WEBHOOK_EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete', 'entry.update', 'media.update', 'media.delete'] as const;
+/** The events the Strapi webhook subscribes to (cms/src/bootstrap/publisher-webhook.ts uses the same list). */
+export const WEBHOOK_EVENTS = PUBLISH_WEBHOOK_EVENTS;
 
 export type Decision = { rebuild: true; reason: string } | { rebuild: false; why: string };
 

@@ -8,11 +8,11 @@
  *    admin home page widget.
  */
 import type { Core } from '@strapi/strapi';
+import { PUBLISH_WEBHOOK_EVENTS } from '@thads/shared';
 
 export const PUBLISHER_WEBHOOK_NAME = 'Xuất bản trang công khai';
 export const PUBLISHER_SECRET_HEADER = 'X-Publisher-Secret';
-/** Same list as site/publisher/events.ts WEBHOOK_EVENTS. A new upload (media.create) is not on the site until an entry using it is published. */
-export const PUBLISHER_EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete', 'entry.update', 'media.update', 'media.delete'];
+export const PUBLISHER_EVENTS: readonly string[] = PUBLISH_WEBHOOK_EVENTS;
 
 type Webhook = { id: string; name: string; url: string; headers: Record<string, string>; events: string[]; isEnabled: boolean };
 
