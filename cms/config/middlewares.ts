@@ -1,9 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { securityMiddlewareConfig } from '../src/security/headers';
+import { uploadSizeLimit } from '../src/security/uploads';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
   'strapi::errors',
-  'strapi::security',
+  // Refused uploads (type, size) explained in Vietnamese; must sit inside strapi::errors.
+  { resolve: './src/security/upload-messages' },
+  // Production headers: CSP without external hosts (offline admin), HSTS behind TLS, frames, referrer.
+  { name: 'strapi::security', config: securityMiddlewareConfig() },
   {
     name: 'strapi::cors',
     config: {
@@ -14,9 +19,9 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
       keepHeaderOnError: true,
     },
   },
-  'strapi::poweredBy',
   'strapi::query',
-  'strapi::body',
+  // Multipart uploads stop at the media library's limit before being written out whole.
+  { name: 'strapi::body', config: { formidable: { maxFileSize: uploadSizeLimit() } } },
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { uploadPluginConfig } from '../src/security/uploads';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   // Editors are told of new questions and press requests by email when an SMTP server is configured;
@@ -23,22 +24,7 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => ({
   'users-permissions': {
     config: { jwtSecret: env('JWT_SECRET') },
   },
-  upload: {
-    config: {
-      sizeLimit: env.int('UPLOAD_SIZE_LIMIT', 50 * 1024 * 1024),
-      security: {
-        // Photos, documents and videos the agency publishes; never HTML or SVG (stored XSS).
-        allowedTypes: [
-          'image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif',
-          'application/pdf',
-          'application/msword',
-          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-          'application/vnd.ms-excel',
-          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          'video/mp4', 'video/webm',
-        ],
-        deniedTypes: ['image/svg+xml', 'text/html', 'application/xhtml+xml', 'application/x-msdownload'],
-      },
-    },
-  },
+  // Accepted types, size limit (UPLOAD_SIZE_LIMIT) and storage: the local folder, or S3-compatible object
+  // storage with Strapi's official provider when UPLOAD_PROVIDER=s3 or S3_BUCKET is set (src/security/uploads.ts).
+  upload: { config: uploadPluginConfig() },
 });

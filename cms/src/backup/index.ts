@@ -1,0 +1,3 @@
+/** Backup and restore of the CMS (database and media): see backup.ts, restore.ts; scripts/backup.js, restore.js. */
+export { createBackup, type BackupSummary } from './backup';
+export { restoreBackup, RestoreRefused, type RestoreSummary } from './restore';
