@@ -67,6 +67,7 @@ export function runBuild(options: BuildOptions): Promise<BuildResult> {
       let error: string | null = null;
       if (spawnError) error = `Không chạy được lệnh dựng trang: ${spawnError.message}`;
       else if (timedOut) error = `Dựng trang quá thời gian cho phép (${Math.round((options.timeoutMs ?? 0) / 1000)} s) và đã bị dừng; trang công khai giữ nguyên bản trước.`;
+      else if (code === 3) error = `Các trang đã cập nhật nhưng tạo chỉ mục tìm kiếm thất bại; ô tìm kiếm vẫn dùng chỉ mục cũ. ${cause(tail)}`.trim();
       else if (!ok) error = `Dựng trang thất bại (mã ${code}); trang công khai giữ nguyên bản trước. ${cause(tail)}`.trim();
       resolve({ ok, code, startedAt, finishedAt, durationMs: finishedAt.getTime() - startedAt.getTime(), tail: [...tail], error });
     };

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { runBuild, SITE_DIR, type BuildResult } from './builder.ts';
 import { originOf } from './csp.ts';
 import { classifyEvent } from './events.ts';
+import { createPreview } from './preview.ts';
 import { BuildScheduler, type QueueState } from './scheduler.ts';
 import { createStaticHandler } from './static.ts';
 
@@ -30,6 +31,13 @@ export type PublisherOptions = {
   buildEnv: Record<string, string | undefined>;
   quietMs?: number;
   maxWaitMs?: number;
+  /** After a failed build, retry by itself after this long, doubling at each failure up to 10 minutes. */
+  retryMs?: number;
+  /**
+   * A full build (everything read again) this often, whatever happened: the safety net of incremental builds,
+   * and what makes notices expire and embargoes lift on the site even on a quiet day. 0: never.
+   */
+  fullBuildEveryMs?: number;
   buildTimeoutMs?: number;
   /** Origins the pages may fetch/post to (the CMS, for the forms), for the CSP. */
   connectOrigins?: string[];
@@ -38,6 +46,8 @@ export type PublisherOptions = {
   buildOutput?: (line: string) => void;
   /** Replaces the real build (tests of the server alone). */
   build?: (reasons: string[]) => Promise<BuildResult>;
+  /** Where draft previews are built (default: `.preview` beside the output folder). */
+  previewDir?: string;
 };
 
 export type PublisherStatus = {
@@ -48,6 +58,8 @@ export type PublisherStatus = {
   lastDurationMs: number | null;
   lastBuild: { ok: boolean; startedAt: string; finishedAt: string; durationMs: number; reasons: string[] } | null;
   lastError: { message: string; at: string; tail: string[] } | null;
+  /** When the publisher retries by itself after a failure. */
+  retryAt: string | null;
   queue: Omit<QueueState, 'dueAt'> & { dueAt: string | null };
   events: { received: number; accepted: number; ignored: number; lastAt: string | null };
 };
@@ -88,13 +100,21 @@ export function createPublisher(options: PublisherOptions) {
   let lastSuccessAt: Date | null = null;
   let lastBuild: (BuildResult & { reasons: string[] }) | null = null;
   let lastError: { message: string; at: Date; tail: string[] } | null = null;
+  let retry: { timer: ReturnType<typeof setTimeout>; at: Date } | null = null;
+  let failuresInARow = 0;
+  const clearRetry = () => {
+    if (retry) clearTimeout(retry.timer);
+    retry = null;
+  };
 
   const build =
     options.build ??
-    ((_reasons: string[]) =>
+    ((reasons: string[]) =>
       runBuild({
         outDir,
-        env: options.buildEnv,
+        // The events of this build: when they only concern some entries, the build reads only those again
+        // (src/lib/changes.ts).
+        env: { ...options.buildEnv, THADS_CHANGES: JSON.stringify(reasons) },
         timeoutMs: options.buildTimeoutMs,
         onLine: options.buildOutput,
       }));
@@ -115,7 +135,9 @@ export function createPublisher(options: PublisherOptions) {
       }
       current = null;
       lastBuild = { ...result, reasons };
+      clearRetry();
       if (result.ok) {
+        failuresInARow = 0;
         builds.succeeded += 1;
         lastSuccessAt = result.finishedAt;
         if (lastError) log('Đã xuất bản lại thành công sau lỗi trước đó.');
@@ -125,7 +147,17 @@ export function createPublisher(options: PublisherOptions) {
         builds.failed += 1;
         lastError = { message: result.error ?? 'Dựng trang thất bại.', at: result.finishedAt, tail: result.tail.slice(-15) };
         log(`LỖI: ${lastError.message}`);
-        log(`Trang công khai vẫn là bản dựng thành công trước${lastSuccessAt ? ` (lúc ${vnTime(lastSuccessAt)})` : ''}; sẽ thử lại ở sự kiện tiếp theo.`);
+        // The cause is often passing (the CMS restarting, the disk full for a moment): try again by itself,
+        // later and later, besides at the next event.
+        failuresInARow += 1;
+        const delay = Math.min((options.retryMs ?? 30_000) * 2 ** (failuresInARow - 1), 10 * 60_000);
+        const timer = setTimeout(() => {
+          retry = null;
+          scheduler.notify('tự thử lại sau lỗi');
+        }, delay);
+        timer.unref?.();
+        retry = { timer, at: new Date(Date.now() + delay) };
+        log(`Trang công khai vẫn là bản dựng thành công trước${lastSuccessAt ? ` (lúc ${vnTime(lastSuccessAt)})` : ''}; tự thử lại sau ${Math.round(delay / 1000)} giây hoặc ở sự kiện tiếp theo.`);
       }
       return result;
     },
@@ -141,12 +173,26 @@ export function createPublisher(options: PublisherOptions) {
       lastDurationMs: lastBuild?.durationMs ?? null,
       lastBuild: lastBuild && { ok: lastBuild.ok, startedAt: lastBuild.startedAt.toISOString(), finishedAt: lastBuild.finishedAt.toISOString(), durationMs: lastBuild.durationMs, reasons: lastBuild.reasons },
       lastError: lastError && { message: lastError.message, at: lastError.at.toISOString(), tail: lastError.tail },
+      retryAt: retry?.at.toISOString() ?? null,
       queue: { ...q, dueAt: q.dueAt ? new Date(q.dueAt).toISOString() : null },
       events: { ...events, lastAt: events.lastAt?.toISOString() ?? null },
     };
   }
 
+  const fullEvery = options.fullBuildEveryMs ?? 0;
+  const periodic = fullEvery > 0 ? setInterval(() => scheduler.notify('dựng lại toàn bộ định kỳ'), fullEvery) : null;
+  periodic?.unref?.();
+
   const serveStatic = createStaticHandler({ root: () => outDir, csp: { connect: options.connectOrigins ?? [] } });
+  const preview = createPreview({
+    secret: options.secret,
+    dir: options.previewDir ?? path.join(path.dirname(outDir), '.preview'),
+    buildEnv: options.buildEnv,
+    // The admin (the CMS's origin) shows the preview in its frame.
+    frameAncestors: options.connectOrigins ?? [],
+    csp: { connect: options.connectOrigins ?? [] },
+    log,
+  });
 
   const json = (res: http.ServerResponse, code: number, body: unknown) => {
     res.writeHead(code, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
@@ -185,8 +231,12 @@ export function createPublisher(options: PublisherOptions) {
   }
 
   const server = http.createServer((req, res) => {
-    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-    const handler = pathname.startsWith('/_publisher/') ? handleApi(req, res, pathname) : serveStatic(req, res);
+    const [pathname = '/', query = ''] = (req.url ?? '/').split('?');
+    const handler = pathname.startsWith('/_publisher/')
+      ? handleApi(req, res, pathname)
+      : pathname.startsWith('/_preview/')
+        ? preview.handle(req, res, pathname, new URLSearchParams(query))
+        : serveStatic(req, res);
     handler.catch((error) => {
       log(`Lỗi khi trả lời ${req.method} ${pathname}: ${(error as Error).message}`);
       if (!res.headersSent) json(res, 500, { error: 'Lỗi máy chủ.' });
@@ -198,6 +248,7 @@ export function createPublisher(options: PublisherOptions) {
   return {
     server,
     scheduler,
+    preview,
     status,
     outDir,
     /** Asks for a build now (no quiet time); resolves when nothing runs or waits any more. */
@@ -216,10 +267,13 @@ export function createPublisher(options: PublisherOptions) {
       });
     },
     async close(): Promise<void> {
+      clearRetry();
+      if (periodic) clearInterval(periodic);
       scheduler.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await scheduler.idle().catch(() => {});
+      await preview.idle().catch(() => {});
     },
   };
 }
@@ -232,9 +286,11 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): PublisherO
   return {
     outDir: path.resolve(SITE_DIR, env.SITE_OUT_DIR || 'dist'),
     secret: env.PUBLISHER_SECRET ?? '',
-    buildEnv: { STRAPI_URL: env.STRAPI_URL, PUBLIC_CMS_URL: env.PUBLIC_CMS_URL, SITE_URL: env.SITE_URL },
+    buildEnv: { STRAPI_URL: env.STRAPI_URL, PUBLIC_CMS_URL: env.PUBLIC_CMS_URL, SITE_URL: env.SITE_URL, MEDIA_URL: env.MEDIA_URL },
     quietMs: Number(env.PUBLISHER_QUIET_MS ?? 2000),
     maxWaitMs: Number(env.PUBLISHER_MAX_WAIT_MS ?? 20_000),
+    retryMs: Number(env.PUBLISHER_RETRY_MS ?? 30_000),
+    fullBuildEveryMs: Number(env.PUBLISHER_FULL_BUILD_HOURS ?? 6) * 3600_000,
     buildTimeoutMs: Number(env.PUBLISHER_BUILD_TIMEOUT_MS ?? 30 * 60_000),
     connectOrigins: cms ? [cms] : [],
   };

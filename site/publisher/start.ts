@@ -103,6 +103,8 @@ async function main() {
       NODE_ENV: process.env.NODE_ENV ?? 'development',
       CORS_ORIGINS: process.env.CORS_ORIGINS ?? siteOrigins,
       PUBLISHER_URL: publisherUrl,
+      // Draft previews open in the editor's browser, which knows the publisher as localhost.
+      PREVIEW_URL: process.env.PREVIEW_URL ?? `http://localhost:${SITE_PORT}`,
       PUBLISHER_SECRET: publisherSecret,
     },
     background: true,

@@ -21,6 +21,10 @@ beforeAll(() => {
   fs.writeFileSync(path.join(root, 'index.html'), `<!doctype html><html><head><style>astro-island{display:contents}</style></head><body>${'Trang chủ. '.repeat(200)}<script>${LOADER}</script><script type="module" src="/_astro/a.js"></script></body></html>`);
   fs.writeFileSync(path.join(root, 'tin-tuc', 'bai-mot', 'index.html'), '<h1>Bài một</h1>');
   fs.writeFileSync(path.join(root, '404.html'), '<h1>Không tìm thấy</h1>');
+  fs.mkdirSync(path.join(root, 'danh-sach-chua-co-dieu-kien-thi-hanh'));
+  fs.writeFileSync(path.join(root, 'danh-sach-chua-co-dieu-kien-thi-hanh', 'tra-cuu.json'), '[]');
+  fs.mkdirSync(path.join(root, 'media'));
+  fs.writeFileSync(path.join(root, 'media', 'clip.mp4'), Buffer.from(Array.from({ length: 200 }, (_, i) => i)));
   fs.writeFileSync(path.join(root, '_astro', 'app.AbC123.js'), 'console.log(1);'.repeat(100));
 });
 afterAll(() => fs.rmSync(path.dirname(root), { recursive: true, force: true }));
@@ -119,6 +123,29 @@ describe('createStaticHandler over HTTP', () => {
     expect(zlib.gunzipSync(gz.body).toString()).toContain('console.log');
     const again = await get('/', { 'if-none-match': br.headers.etag as string });
     expect(again.status).toBe(304);
+  });
+
+  it('serves a video or a download by byte ranges (Safari plays no video without them)', async () => {
+    const whole = await get('/media/clip.mp4');
+    expect(whole.status).toBe(200);
+    expect(whole.headers['accept-ranges']).toBe('bytes');
+    expect(whole.headers['content-type']).toBe('video/mp4');
+    const part = await get('/media/clip.mp4', { range: 'bytes=10-19' });
+    expect(part.status).toBe(206);
+    expect(part.headers['content-range']).toBe(`bytes 10-19/${whole.body.length}`);
+    expect(part.body).toEqual(whole.body.subarray(10, 20));
+    const tail = await get('/media/clip.mp4', { range: 'bytes=-5' });
+    expect(tail.body).toEqual(whole.body.subarray(whole.body.length - 5));
+    expect((await get('/media/clip.mp4', { range: `bytes=${whole.body.length}-` })).status).toBe(416);
+    // Several ranges at once: the whole file, as HTTP allows.
+    expect((await get('/media/clip.mp4', { range: 'bytes=0-1,5-6' })).status).toBe(200);
+  });
+
+  it('tells crawlers not to index the list of debtors', async () => {
+    const res = await get('/danh-sach-chua-co-dieu-kien-thi-hanh/tra-cuu.json');
+    expect(res.status).toBe(200);
+    expect(res.headers['x-robots-tag']).toBe('noindex, nofollow');
+    expect((await get('/tin-tuc/bai-mot/')).headers['x-robots-tag']).toBeUndefined();
   });
 
   it('serves 404.html with status 404, and refuses traversal', async () => {

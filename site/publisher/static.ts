@@ -33,8 +33,14 @@ export const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.webmanifest': 'application/manifest+json',
+  '.vcf': 'text/vcard; charset=utf-8',
+  '.zip': 'application/zip',
+  '.csv': 'text/csv; charset=utf-8',
+  '.mp4': 'video/mp4',
+  '.webm': 'video/webm',
+  '.vtt': 'text/vtt; charset=utf-8',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.xml', '.rss', '.txt', '.wasm', '.webmanifest', '.ico']);
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.svg', '.xml', '.rss', '.txt', '.wasm', '.webmanifest', '.ico', '.vcf', '.csv', '.vtt']);
 
 export type Resolved =
   | { kind: 'file'; file: string; status: 200 | 404 }
@@ -132,6 +138,29 @@ export type StaticOptions = {
   csp?: CspOptions;
 };
 
+/**
+ * One byte range of a `Range: bytes=…` header ("a-b", "a-", "-n"), clamped to the file; 'unsatisfiable' for a
+ * range past its end; null when there is none or several (then the whole file is sent, as HTTP allows).
+ * Videos need ranges: Safari plays none without them, and no browser can seek.
+ */
+export function parseRange(header: string | undefined, size: number): { start: number; end: number } | 'unsatisfiable' | null {
+  const m = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null;
+  if (!m || (m[1] === '' && m[2] === '')) return null;
+  let start: number;
+  let end: number;
+  if (m[1] === '') {
+    const suffix = Number(m[2]);
+    if (suffix === 0) return 'unsatisfiable';
+    start = Math.max(0, size - suffix);
+    end = size - 1;
+  } else {
+    start = Number(m[1]);
+    end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+  }
+  if (start >= size || start > end) return 'unsatisfiable';
+  return { start, end };
+}
+
 function pickEncoding(accept: string | undefined): 'br' | 'gzip' | null {
   if (!accept) return null;
   const offered = new Map<string, number>();
@@ -188,6 +217,20 @@ export function createStaticHandler(options: StaticOptions) {
         'last-modified': stat.mtime.toUTCString(),
       };
       if (COMPRESSIBLE.has(ext)) headers.vary = 'Accept-Encoding';
+      // The list of debtors must be findable on the site, not harvested: its pages and data say noindex.
+      if (url.pathname.startsWith('/danh-sach-chua-co-dieu-kien-thi-hanh/')) headers['x-robots-tag'] = 'noindex, nofollow';
+      else if (resolved.status === 200) {
+        // Media and downloads (never compressed here) are served by byte ranges on request.
+        headers['accept-ranges'] = 'bytes';
+        const range = parseRange(req.headers.range, stat.size);
+        if (range === 'unsatisfiable') return send(416, { 'content-type': type, 'content-range': `bytes */${stat.size}`, 'cache-control': 'no-cache' }, '');
+        if (range && req.headers['if-range'] === undefined) {
+          const length = range.end - range.start + 1;
+          const part = Buffer.alloc(length);
+          await handle.read(part, 0, length, range.start);
+          return send(206, { ...headers, 'content-range': `bytes ${range.start}-${range.end}/${stat.size}`, 'content-length': length }, part);
+        }
+      }
 
       let csp: string | undefined;
       let raw: Buffer | null = null;

@@ -1,12 +1,13 @@
 /**
- * `npm run build`: builds the site into a temporary folder next to the output folder, indexes it for the
- * site search (scripts/search-index.ts, Pagefind, into <folder>/pagefind/) and, only when both succeeded,
- * swaps it in. A failed build (Strapi down, invalid data) leaves the previous site untouched. The output
- * folder is SITE_OUT_DIR (default site/dist).
+ * `npm run build`: builds the site into a temporary folder next to the output folder and, only when the build
+ * succeeded, swaps it in; then indexes the live pages for the site search (scripts/search-index.ts, Pagefind)
+ * beside them and switches the index in. A failed build (Strapi down, invalid data) leaves the previous site
+ * untouched. The output folder is SITE_OUT_DIR (default site/dist).
  *
  * Run with Node 24 (type stripping): node scripts/build.ts [extra astro build flags]
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -18,7 +19,16 @@ const parent = path.dirname(outDir);
 fs.mkdirSync(parent, { recursive: true });
 // Beside the output, so that the final swap is a rename on one file system. The name is fixed on purpose:
 // Astro clears its content store (and its per-entry digests) whenever the config, outDir included, changes.
-const tmpDir = path.join(parent, `.${path.basename(outDir)}-next`);
+// Astro writes its prerender bundle into <tmpDir>/.prerender when tmpDir is inside site/, else into the
+// shared site/.astro/.prerender: builds that may run at the same time (the publisher's public build and a
+// draft preview) must therefore have their output folders inside site/ (site/dist, site/.preview/…).
+// An output folder outside site/ (tests, benchmarks) is therefore built in site/.builds/<hash of its path>/ and
+// moved into place at the end.
+const relParent = path.relative(siteDir, parent);
+const insideSite = !relParent.startsWith('..') && !path.isAbsolute(relParent);
+const workDir = insideSite ? parent : path.join(siteDir, '.builds', createHash('sha256').update(outDir).digest('hex').slice(0, 16));
+fs.mkdirSync(workDir, { recursive: true });
+const tmpDir = path.join(workDir, `.${path.basename(outDir)}-next`);
 const lockFile = `${tmpDir}.lock`;
 
 /** One build at a time: a second one would write into the same temporary folder. */
@@ -68,18 +78,11 @@ if (code !== 0) {
   process.exit(code);
 }
 
-let search;
-try {
-  search = await buildSearchIndex(tmpDir);
-} catch (error) {
-  fs.rmSync(tmpDir, { recursive: true, force: true });
-  console.error(error);
-  console.error(`\nTạo chỉ mục tìm kiếm thất bại: giữ nguyên trang cũ trong ${outDir}. / Search indexing failed: the previous site in ${outDir} is untouched.`);
-  process.exit(1);
-}
-console.log(
-  `Chỉ mục tìm kiếm: ${search.pages} trang, ${search.files} tệp, ${(search.bytes / 1024).toFixed(0)} KB (${search.seconds.toFixed(1)} s). / Search index: ${search.pages} pages, ${search.files} files, ${(search.bytes / 1024).toFixed(0)} KB (${search.seconds.toFixed(1)} s).`,
-);
+// The previous search index goes into the new folder (hard links: instant), so that search keeps working
+// the moment the new pages go live; the new index replaces it right after (below).
+const previousIndex = path.join(outDir, 'pagefind');
+const preview = Boolean(process.env.THADS_PREVIEW);
+if (!preview && fs.existsSync(previousIndex)) linkTree(previousIndex, path.join(tmpDir, 'pagefind'));
 
 const countPages = (dir: string): number =>
   fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countPages(path.join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
@@ -87,11 +90,55 @@ const pages = countPages(tmpDir);
 
 // Swap: current → old, new → current, then drop old. Between the two renames the folder is absent for
 // an instant; a web server should serve a symlink or the parent to avoid even that.
-const oldDir = `${tmpDir}-old`;
+const oldDir = path.join(parent, `.${path.basename(outDir)}-old`);
+fs.rmSync(oldDir, { recursive: true, force: true });
 const hadPrevious = fs.existsSync(outDir);
 if (hadPrevious) fs.renameSync(outDir, oldDir);
-fs.renameSync(tmpDir, outDir);
+try {
+  fs.renameSync(tmpDir, outDir);
+} catch (error) {
+  // site/.builds on another file system than the output folder: copy instead.
+  if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+  fs.cpSync(tmpDir, outDir, { recursive: true });
+  fs.rmSync(tmpDir, { recursive: true, force: true });
+}
 if (hadPrevious) fs.rmSync(oldDir, { recursive: true, force: true });
 
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\nĐã xuất bản ${pages} trang vào ${outDir} (${seconds} s). / Published ${pages} pages to ${outDir} (${seconds} s).`);
+
+// Then the search index of the pages now live, built beside and switched in by renames. Until then search
+// answers from the previous index (a page published seconds ago is not found yet; one just removed may still
+// be listed, and opens the 404 page). A draft preview (THADS_PREVIEW) has no index: it shows one page to one
+// editor. Exit code 3: the pages are live but the index could not be rebuilt (the previous one stays).
+if (!preview) {
+  const nextIndex = `${outDir}.pagefind-next`;
+  let search;
+  try {
+    search = await buildSearchIndex(outDir, {}, nextIndex);
+  } catch (error) {
+    fs.rmSync(nextIndex, { recursive: true, force: true });
+    console.error(error);
+    console.error(`\nTạo chỉ mục tìm kiếm thất bại: các trang đã cập nhật, ô tìm kiếm vẫn dùng chỉ mục cũ. / Search indexing failed: the pages are live, search still uses the previous index.`);
+    process.exit(3);
+  }
+  const oldIndex = `${outDir}.pagefind-old`;
+  fs.rmSync(oldIndex, { recursive: true, force: true });
+  if (fs.existsSync(previousIndex)) fs.renameSync(previousIndex, oldIndex);
+  fs.renameSync(nextIndex, previousIndex);
+  fs.rmSync(oldIndex, { recursive: true, force: true });
+  console.log(
+    `Chỉ mục tìm kiếm: ${search.pages} trang, ${search.files} tệp, ${(search.bytes / 1024).toFixed(0)} KB (${search.seconds.toFixed(1)} s). / Search index: ${search.pages} pages, ${search.files} files, ${(search.bytes / 1024).toFixed(0)} KB (${search.seconds.toFixed(1)} s).`,
+  );
+}
+
+/** Copies a folder as hard links (same file system: the output folder's parent). */
+function linkTree(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const a = path.join(from, entry.name);
+    const b = path.join(to, entry.name);
+    if (entry.isDirectory()) linkTree(a, b);
+    else fs.linkSync(a, b);
+  }
+}

@@ -22,7 +22,7 @@ function htmlFiles(dir: string, prefix = ''): string[] {
   for (const entry of fs.readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) {
-      if (rel !== 'pagefind') out.push(...htmlFiles(dir, rel));
+      if (rel !== 'pagefind' && !entry.name.startsWith('.')) out.push(...htmlFiles(dir, rel));
     } else if (entry.name.endsWith('.html')) out.push(rel);
   }
   return out.sort();
@@ -45,9 +45,9 @@ function folderSize(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
-export async function buildSearchIndex(dir: string, options: SearchExtraOptions = {}): Promise<SearchIndexResult> {
+/** Indexes the HTML under `dir` into `outputPath` (default <dir>/pagefind), replacing what is there. */
+export async function buildSearchIndex(dir: string, options: SearchExtraOptions = {}, outputPath = path.join(dir, 'pagefind')): Promise<SearchIndexResult> {
   const started = performance.now();
-  const outputPath = path.join(dir, 'pagefind');
   fs.rmSync(outputPath, { recursive: true, force: true });
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);

@@ -3,14 +3,17 @@
  * Entries are already parsed by the shared zod schemas there; the same schemas give the collections their
  * types. Pages read these collections (getCollection/getEntry), never the network.
  */
+import { writeFileSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
+import { z as zod } from 'astro/zod';
 import type { z } from 'astro/zod';
 import {
   announcementSchema,
   articleSchema,
   categorySchema,
   correctionSchema,
+  enforcementStatSchema,
   gallerySchema,
   legalDocumentSchema,
   legalQaSchema,
@@ -21,7 +24,10 @@ import {
   topicSchema,
   unitSchema,
 } from '@thads/shared';
-import { fetchAll, fetchSingle } from './lib/strapi.ts';
+import { changedEntries, parseChanges } from './lib/changes.ts';
+import { fetchAll, fetchDraft, fetchSingle } from './lib/strapi.ts';
+import { debtorListingSchema } from '@thads/shared';
+import { debtorListingsLoader } from './lib/debtor-loader.ts';
 
 type Document = { documentId: string; slug: string; updatedAt: string };
 
@@ -30,6 +36,39 @@ type Document = { documentId: string; slug: string; updatedAt: string };
  * running (a fresh clone, CI): with THADS_TYPES_ONLY set, the loaders leave the store as it is.
  */
 const typesOnly = Boolean(process.env.THADS_TYPES_ONLY);
+
+/**
+ * A preview build (site/publisher/preview.ts) sets THADS_PREVIEW="<api path>:<documentId>": that collection
+ * then holds only the draft of that entry, read with the publisher's secret; the small collections every page
+ * needs (units, categories, topics) and the single types load as usual, and the other collections stay empty,
+ * so the build renders the draft's page with the site's own templates in a few seconds. The path of the page
+ * is written to THADS_PREVIEW_RESULT for the publisher.
+ */
+const preview = (() => {
+  const [type, id] = (process.env.THADS_PREVIEW ?? '').split(':');
+  return type && id ? { type, id } : null;
+})();
+const PREVIEW_FULL = new Set(['units', 'categories', 'topics']);
+
+/** What this build must read again (the publisher's events; everything when run by hand): lib/changes.ts. */
+const changes = parseChanges(process.env.THADS_CHANGES);
+const lightEntry = zod.object({ documentId: zod.string(), slug: zod.string(), updatedAt: zod.string() });
+
+/**
+ * The entries of `path` now, reading only what changed since the store was filled: a light index of every
+ * published entry (documentId, slug, updatedAt), then the new or changed ones in full, 50 at a time; the others
+ * come from the store.
+ */
+async function incremental<S extends z.ZodType<Document>>(path: string, schema: S, stored: (slug: string) => z.output<S> | undefined) {
+  const index = await fetchAll(path, lightEntry, { fields: ['slug', 'updatedAt'] });
+  const changed = changedEntries(index, (slug) => stored(slug));
+  const fresh = new Map<string, z.output<S>>();
+  for (let i = 0; i < changed.length; i += 50) {
+    const ids = changed.slice(i, i + 50).map((e) => e.documentId);
+    for (const item of await fetchAll(path, schema, { filters: { documentId: { $in: ids } } })) fresh.set(item.documentId, item);
+  }
+  return { items: index.map((e) => fresh.get(e.documentId) ?? (stored(e.slug) as z.output<S>)).filter(Boolean), changed: changed.length };
+}
 
 /**
  * Every published entry of a collection type, stored under its slug. The digest starts with `updatedAt`
@@ -42,7 +81,24 @@ function strapiCollection<S extends z.ZodType<Document>>(path: string, schema: S
     name: `strapi:${path}`,
     async load({ store, logger, generateDigest }) {
       if (typesOnly) return;
-      const items = await fetchAll(path, schema);
+      let items: z.output<S>[];
+      if (preview && preview.type === path) {
+        const draft = await fetchDraft(path, preview.id, schema);
+        items = [draft];
+        if (process.env.THADS_PREVIEW_RESULT) writeFileSync(process.env.THADS_PREVIEW_RESULT, JSON.stringify({ type: path, slug: draft.slug }));
+      } else if (preview && !PREVIEW_FULL.has(path)) {
+        items = [];
+      } else if (!changes.full && store.keys().length > 0) {
+        if (!changes.collections.has(path)) {
+          logger.info('không thay đổi, dùng lại kho nội dung');
+          return;
+        }
+        const result = await incremental(path, schema, (slug) => store.get(slug)?.data as z.output<S> | undefined);
+        items = result.items;
+        logger.info(`đọc lại ${result.changed} mục đã thay đổi`);
+      } else {
+        items = await fetchAll(path, schema);
+      }
       const seen = new Map<string, string>();
       for (const item of items) {
         if (!item.slug) {
@@ -67,6 +123,8 @@ function strapiSingle<S extends z.ZodType<{ updatedAt: string }>>(path: string, 
     name: `strapi:${path}`,
     async load({ store, generateDigest }) {
       if (typesOnly) return;
+      // Single types are not leaf types: an event about one always makes a full read.
+      if (!preview && !changes.full && store.keys().length > 0) return;
       const item = (await fetchSingle(path, schema)) as Record<string, unknown> & { updatedAt: string };
       store.set({ id: 'main', data: item, digest: `${item.updatedAt}|${generateDigest(item)}` });
     },
@@ -87,4 +145,20 @@ export const collections = {
   topics: defineCollection({ loader: strapiCollection('topics', topicSchema), schema: topicSchema }),
   siteSetting: defineCollection({ loader: strapiSingle('site-setting', siteSettingSchema), schema: siteSettingSchema }),
   spokesperson: defineCollection({ loader: strapiSingle('spokesperson', spokespersonSchema), schema: spokespersonSchema }),
+  // Enforcement statistics (/so-lieu/) have no slug: one entry per year, province-wide or per unit.
+  enforcementStats: defineCollection({
+    loader: {
+      name: 'strapi:enforcement-stats',
+      async load({ store, generateDigest }) {
+        if (typesOnly) return;
+        store.clear();
+        for (const item of await fetchAll('enforcement-stats', enforcementStatSchema)) {
+          store.set({ id: `${item.year}-${item.unit?.slug ?? 'toan-tinh'}`, data: item, digest: `${item.updatedAt}|${generateDigest(item)}` });
+        }
+      },
+    },
+    schema: enforcementStatSchema,
+  }),
+  // The list of debtors without means to execute (/danh-sach-chua-co-dieu-kien-thi-hanh/): no slug, stored by documentId.
+  debtorListings: defineCollection({ loader: debtorListingsLoader(), schema: debtorListingSchema }),
 };

@@ -7,8 +7,15 @@ export const SITE_DIR = path.resolve(import.meta.dirname, '../../site');
 
 export function buildSite(env: Record<string, string>): Promise<{ code: number; output: string; seconds: number }> {
   const started = performance.now();
+  // Builds of different outputs never share Astro's cache folder (content store, images), so that test
+  // files running at the same time in different processes cannot spoil each other's store.
+  const cache = env.SITE_CACHE_DIR ?? (env.SITE_OUT_DIR ? `${path.resolve(env.SITE_OUT_DIR)}.astro-cache` : undefined);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['scripts/build.ts'], { cwd: SITE_DIR, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/build.ts'], {
+      cwd: SITE_DIR,
+      env: { ...process.env, ...env, ...(cache ? { SITE_CACHE_DIR: cache } : {}) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

@@ -21,7 +21,8 @@ export type TestStrapi = { strapi: any; url: string; db: TestDb; stop: () => Pro
 
 const secret = () => crypto.randomBytes(16).toString('base64');
 
-async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** A new, empty PostgreSQL database on the server of `adminUrl`, and how to drop it. */
+export async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const { Client } = cmsRequire('pg');
   const name = `thads_test_${crypto.randomBytes(5).toString('hex')}`;
   const admin = new Client({ connectionString: adminUrl });
@@ -41,8 +42,22 @@ async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: 
   };
 }
 
-export async function startStrapi({ seed = true, db = (process.env.TEST_DB as TestDb) || 'sqlite' }: { seed?: boolean; db?: TestDb } = {}): Promise<TestStrapi> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'thads-cms-'));
+export type StartOptions = {
+  seed?: boolean;
+  db?: TestDb;
+  /**
+   * SQLite only: a folder holding `data.db` and `public/uploads/` to work in and keep after stop() (a
+   * benchmark fixture, built once). Without it, a temporary folder is used and removed.
+   */
+  dir?: string;
+  /** SQLite only: copy such a fixture folder into the temporary folder first (the fixture stays untouched). */
+  copyFrom?: string;
+};
+
+export async function startStrapi({ seed = true, db = (process.env.TEST_DB as TestDb) || 'sqlite', dir, copyFrom }: StartOptions = {}): Promise<TestStrapi> {
+  const keep = Boolean(dir);
+  const tmp = dir ? path.resolve(dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'thads-cms-'));
+  if (copyFrom) fs.cpSync(copyFrom, tmp, { recursive: true });
   fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
   let dropDb = async () => {};
   const env: Record<string, string> = {
@@ -105,7 +120,7 @@ export async function startStrapi({ seed = true, db = (process.env.TEST_DB as Te
       await strapi.destroy();
       restoreListeners();
       await dropDb();
-      fs.rmSync(tmp, { recursive: true, force: true });
+      if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
     },
   };
 }

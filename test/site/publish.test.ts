@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPublisher, type Publisher, type PublisherStatus } from '../../site/publisher/server.ts';
 import { loadPagefind, resultUrls } from '../helpers/pagefind.ts';
+import { SITE_DIR } from '../helpers/site.ts';
 import { api, fromCms, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 
 const SECRET = crypto.randomBytes(24).toString('base64url');
@@ -60,8 +61,11 @@ async function createAndPublish(title: string): Promise<{ id: string; url: strin
 }
 
 beforeAll(async () => {
-  out = path.join(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'thads-publish-')), 'dist');
-  publisher = createPublisher({ outDir: out, secret: SECRET, buildEnv, quietMs: 1000, maxWaitMs: 10_000, log: (m) => logs.push(m) });
+  // Inside site/, as in production: the public build and a preview build running at once then keep their
+  // prerender bundles apart (see site/scripts/build.ts).
+  fs.mkdirSync(path.join(SITE_DIR, '.test-builds'), { recursive: true });
+  out = path.join(fs.mkdtempSync(path.join(SITE_DIR, '.test-builds', 'publish-')), 'dist');
+  publisher = createPublisher({ outDir: out, secret: SECRET, buildEnv, quietMs: 1000, maxWaitMs: 10_000, retryMs: 3000, log: (m) => logs.push(m) });
   site = await publisher.listen(0, '127.0.0.1');
   process.env.PUBLISHER_URL = site;
   process.env.PUBLISHER_SECRET = SECRET;
@@ -146,6 +150,27 @@ describe('publishing', () => {
     expect(fs.existsSync(path.join(out, article.url, 'index.html'))).toBe(false);
   });
 
+  it('shows an edit of a published article, and a renamed category on the pages of its articles', async () => {
+    await publisher.scheduler.idle();
+    const found = await api(cms.url, '/api/articles?populate=category&sort=date:desc&pagination[pageSize]=1&filters[category][slug][$notNull]=true');
+    const demo = found.body.data[0];
+    const url = `/tin-tuc/${demo.slug}/`;
+    // An edit of the article alone: only articles are read again (src/lib/changes.ts), and the page changes.
+    let res = await api(cms.url, `${CM}/${demo.documentId}`, { method: 'PUT', token, json: { title: `${demo.title} (đã sửa ${MARK})` } });
+    expect(res.status, res.text).toBe(200);
+    res = await api(cms.url, `${CM}/${demo.documentId}/actions/publish`, { method: 'POST', token, json: {} });
+    expect(res.status, res.text).toBe(200);
+    await until('the edited title', async () => (await (await fetch(site + url)).text()).includes(`(đã sửa ${MARK})`));
+    // A category shown inside every article of it: its rename makes a full read, and the article page shows it.
+    const CAT = '/content-manager/collection-types/api::category.category';
+    res = await api(cms.url, `${CAT}/${demo.category.documentId}`, { method: 'PUT', token, json: { name: `Chuyên mục đổi tên ${MARK}` } });
+    expect(res.status, res.text).toBe(200);
+    res = await api(cms.url, `${CAT}/${demo.category.documentId}/actions/publish`, { method: 'POST', token, json: {} });
+    expect(res.status, res.text).toBe(200);
+    await until('the renamed category on the article page', async () => (await (await fetch(site + url)).text()).includes(`Chuyên mục đổi tên ${MARK}`));
+    await publisher.scheduler.idle();
+  });
+
   it('folds a burst of events into one build', async () => {
     await publisher.scheduler.idle();
     const before = (await status()).builds.started;
@@ -163,7 +188,7 @@ describe('publishing', () => {
     expect(s.lastBuild?.reasons).toHaveLength(6);
   });
 
-  it('keeps the previous site when a build fails, says so, and recovers on the next event', async () => {
+  it('keeps the previous site when a build fails, says so, and recovers by itself', async () => {
     await publisher.scheduler.idle();
     const live = (await fetch(`${site}/`)).headers.get('etag');
     const cmsUrl = buildEnv.STRAPI_URL;
@@ -176,6 +201,7 @@ describe('publishing', () => {
     }
     const s = await status();
     expect(s.lastError?.message).toMatch(/Dựng trang thất bại.*giữ nguyên bản trước/);
+    expect(s.retryAt).toBeTruthy();
     expect(s.lastError?.tail.join('\n')).toMatch(/127\.0\.0\.1:9/);
     // The same site is still served.
     const home = await fetch(`${site}/`);
@@ -189,12 +215,93 @@ describe('publishing', () => {
     expect(relayed.body.data).toMatchObject({ configured: true, reachable: true, status: { state: 'failed' } });
     expect((await api(cms.url, '/thads/publish-status')).status).toBe(401);
 
-    // The next event rebuilds and clears the error.
-    expect((await hook({ event: 'entry.unpublish', uid: 'api::article.article' })).status).toBe(202);
+    // No event needed: the timed retry rebuilds once the CMS answers again, and clears the error.
+    const before = (await status()).builds.started;
     await until('the recovery', async () => {
       const t = await status();
       return t.state === 'idle' && !t.queue.pending;
     }, 120_000);
-    expect((await status()).lastError).toBeNull();
+    const after = await status();
+    expect(after.lastError).toBeNull();
+    expect(after.retryAt).toBeNull();
+    expect(after.builds.started).toBeGreaterThan(before);
+    expect(after.lastBuild?.reasons).toContain('tự thử lại sau lỗi');
+  });
+});
+
+describe('draft preview', () => {
+  const previewUrl = async (documentId: string) => {
+    const res = await api(cms.url, `/content-manager/preview/url/api::article.article?documentId=${documentId}&status=draft`, { token });
+    expect(res.status, res.text).toBe(200);
+    return res.body.data.url as string;
+  };
+  /** Follows the waiting page (it reloads itself) until the preview answers for good. */
+  const openPreview = async (url: string) => {
+    let res!: Response;
+    let html = '';
+    await until('the preview', async () => {
+      res = await fetch(url);
+      html = await res.text();
+      return !html.includes('Đang chuẩn bị bản xem trước');
+    }, 180_000);
+    return { res, html };
+  };
+  let draft: { id: string; slug: string };
+
+  it('shows an editor the draft as the site will show it, and nobody else', async () => {
+    const title = `Bản nháp xem trước ${MARK}`;
+    const created = await api(cms.url, CM, { method: 'POST', token, json: { title, body: body('Đoạn nội dung chỉ có trong bản nháp.'), format: 'tin' } });
+    expect(created.status, created.text).toBe(201);
+    draft = { id: created.body.data.documentId, slug: created.body.data.slug };
+    const link = await previewUrl(draft.id);
+    expect(link.startsWith(`${site}/_preview/open?type=articles&id=${draft.id}&`)).toBe(true);
+
+    const first = await fetch(link);
+    expect(first.status).toBe(200);
+    expect(first.headers.get('cache-control')).toBe('no-store');
+    const { res, html } = await openPreview(link);
+    expect(res.status, html.slice(0, 2000)).toBe(200);
+    expect(html).toContain(title);
+    expect(html).toContain('Đoạn nội dung chỉ có trong bản nháp.');
+    expect(html).toContain('BẢN XEM TRƯỚC');
+    expect(html).toMatch(/<html lang="vi"/);
+    expect(res.headers.get('x-robots-tag')).toMatch(/noindex/);
+    expect(res.headers.get('content-security-policy')).not.toContain('unsafe-inline');
+    // Its styles come from the preview's own folder and load.
+    const css = /href="(\/_preview\/articles-[^"]+\.css)"/.exec(html)?.[1];
+    expect(css).toBeTruthy();
+    expect((await fetch(site + css)).status).toBe(200);
+    // The page itself is only reachable through the link; the public site and API know nothing of it.
+    expect((await fetch(`${site}/_preview/articles-${draft.id}/tin-tuc/${draft.slug}/`)).status).toBe(404);
+    expect(await pageStatus(`/tin-tuc/${draft.slug}/`)).toBe(404);
+    expect((await api(cms.url, `/api/articles/${draft.id}`)).status).toBe(404);
+  });
+
+  it('shows the draft as it is now when the editor opens a new link after editing', async () => {
+    const res = await api(cms.url, `${CM}/${draft.id}`, { method: 'PUT', token, json: { title: `Bản nháp đã sửa ${MARK}`, body: body('Nội dung sau khi sửa.') } });
+    expect(res.status, res.text).toBe(200);
+    await new Promise((r) => setTimeout(r, 1100));
+    const { html } = await openPreview(await previewUrl(draft.id));
+    expect(html).toContain(`Bản nháp đã sửa ${MARK}`);
+    expect(html).toContain('Nội dung sau khi sửa.');
+  });
+
+  it('refuses a forged, altered or malformed link, and the draft route without the secret', async () => {
+    const link = new URL(await previewUrl(draft.id));
+    const forged = new URL(link);
+    forged.searchParams.set('sig', '0'.repeat(64));
+    const forgedRes = await fetch(forged);
+    expect(forgedRes.status).toBe(403);
+    expect(await forgedRes.text()).toContain('không đúng chữ ký');
+    const other = new URL(link);
+    other.searchParams.set('id', 'a'.repeat(24));
+    expect((await fetch(other)).status).toBe(403);
+    expect((await fetch(`${site}/_preview/open?type=articles`)).status).toBe(400);
+    expect((await api(cms.url, `/api/thads-preview/articles/${draft.id}`)).status).toBe(401);
+    expect((await api(cms.url, `/api/thads-preview/articles/${draft.id}`, { headers: { 'x-publisher-secret': 'sai' } })).status).toBe(401);
+    const withSecret = await api(cms.url, `/api/thads-preview/articles/${draft.id}`, { headers: { 'x-publisher-secret': SECRET } });
+    expect(withSecret.status).toBe(200);
+    expect(withSecret.body.data).toMatchObject({ documentId: draft.id, publishedAt: null });
+    expect(withSecret.body.data.createdBy).toBeUndefined();
   });
 });

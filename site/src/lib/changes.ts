@@ -1,0 +1,50 @@
+/**
+ * What a build must fetch again. The publisher passes the reasons of a build (the webhook events it folded
+ * into it, "entry.publish api::article.article <documentId>") in THADS_CHANGES. When every reason is an entry
+ * event of a "leaf" type — one no other type shows inside its own entries — only those collections are read
+ * again, and only their new or changed entries (content.config.ts); the others are reused from the content
+ * store kept between builds. Anything else (a category, unit, topic or legal document, whose names and status
+ * are shown inside other entries; a media file; the first build; a retry; a periodic build; no
+ * THADS_CHANGES at all, as from the command line) reads everything.
+ */
+export const LEAF_COLLECTIONS: Record<string, string> = {
+  'api::article.article': 'articles',
+  'api::legal-qa.legal-qa': 'legal-qas',
+  'api::story.story': 'stories',
+  'api::press-release.press-release': 'press-releases',
+  'api::correction.correction': 'corrections',
+  'api::announcement.announcement': 'announcements',
+  'api::gallery.gallery': 'galleries',
+};
+
+export type Changes = { full: true } | { full: false; collections: Set<string> };
+
+export function parseChanges(raw: string | undefined): Changes {
+  if (!raw) return { full: true };
+  let reasons: unknown;
+  try {
+    reasons = JSON.parse(raw);
+  } catch {
+    return { full: true };
+  }
+  if (!Array.isArray(reasons) || reasons.length === 0) return { full: true };
+  const collections = new Set<string>();
+  for (const reason of reasons) {
+    const [event, uid] = String(reason).split(' ');
+    const path = uid ? LEAF_COLLECTIONS[uid] : undefined;
+    if (!event?.startsWith('entry.') || !path) return { full: true };
+    collections.add(path);
+  }
+  return { full: false, collections };
+}
+
+/** The entries of a light index (slug, updatedAt) that are new or changed compared with the stored ones. */
+export function changedEntries<T extends { documentId: string; slug: string; updatedAt: string }>(
+  index: readonly T[],
+  stored: (slug: string) => { documentId: string; updatedAt: string } | undefined,
+): T[] {
+  return index.filter((entry) => {
+    const old = stored(entry.slug);
+    return !old || old.updatedAt !== entry.updatedAt || old.documentId !== entry.documentId;
+  });
+}
