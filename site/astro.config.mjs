@@ -1,8 +1,12 @@
 // @ts-check
 import react from '@astrojs/react';
 import { defineConfig, sharpImageService } from 'astro/config';
+import { sitemap } from './src/lib/sitemap.ts';
 
 const strapiUrl = new URL(process.env.STRAPI_URL || 'http://127.0.0.1:1337');
+// Where media files live: Strapi itself, and with object storage the bucket's or CDN's address (MEDIA_URL, the
+// CMS's S3_PUBLIC_URL). The build downloads them from there and makes the site's own copies.
+const mediaUrls = [strapiUrl, ...(process.env.MEDIA_URL ? [new URL(process.env.MEDIA_URL)] : [])];
 
 /**
  * `client:focus`: an island that loads only when the reader first focuses (or taps) inside it. The header's
@@ -25,14 +29,23 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   outDir: process.env.SITE_OUT_DIR || './dist',
+  // Preview builds of drafts are served by the publisher under /_preview/<entry>/ (site/publisher/preview.ts).
+  ...(process.env.SITE_BASE ? { base: process.env.SITE_BASE } : {}),
+  // Content store, image derivatives and (incremental builds) page cache; kept between builds. Separate
+  // builds that may run at the same time (tests) give each its own folder.
+  cacheDir: process.env.SITE_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory' },
   // Islands are React (src/components/islands/): the header search box (client:focus), the search page, the forms.
-  integrations: [react(), clientFocusDirective],
+  // sitemap(): sitemap.xml from the built pages, leaving out noindex ones (src/lib/sitemap.ts).
+  integrations: [react(), clientFocusDirective, sitemap()],
   image: {
     service: sharpImageService(),
     // Strapi's media are downloaded at build time and turned into responsive derivatives.
-    domains: [strapiUrl.hostname],
-    remotePatterns: [{ protocol: strapiUrl.protocol.replace(':', ''), hostname: strapiUrl.hostname, ...(strapiUrl.port ? { port: strapiUrl.port } : {}), pathname: '/**' }],
+    domains: mediaUrls.map((u) => u.hostname),
+    remotePatterns: mediaUrls.map((u) => ({ protocol: u.protocol.replace(':', ''), hostname: u.hostname, ...(u.port ? { port: u.port } : {}), pathname: '/**' })),
   },
   devToolbar: { enabled: false },
+  // Pages whose getStaticPaths gives a cacheKey (src/lib/page-keys.ts) and whose code is unchanged are copied
+  // from the previous build instead of rendered: a publish re-renders the pages it touches, not all of them.
+  experimental: { incrementalBuild: true },
 });

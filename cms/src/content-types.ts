@@ -7,4 +7,6 @@ export { PRIVATE_COLLECTIONS, PUBLIC_COLLECTIONS, PUBLIC_SINGLES, PUBLIC_TYPES }
 export const REFERENCE_TYPES = ['api::unit.unit', 'api::category.category', 'api::topic.topic', 'api::legal-document.legal-document'] as const;
 
 /** Public types that unit reporters write. */
-export const REPORTER_TYPES = PUBLIC_COLLECTIONS.filter((uid) => !(REFERENCE_TYPES as readonly string[]).includes(uid));
+/** Legal lists kept by editors only (imported from the units' spreadsheets): reporters neither create nor edit them. */
+const EDITOR_ONLY_TYPES: readonly string[] = ['api::debtor-listing.debtor-listing'];
+export const REPORTER_TYPES = PUBLIC_COLLECTIONS.filter((uid) => !(REFERENCE_TYPES as readonly string[]).includes(uid) && !EDITOR_ONLY_TYPES.includes(uid));

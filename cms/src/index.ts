@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { scheduleEmbargoRelease } from './publishing/embargo';
 import { slugify, toNFC, uniqueSlug } from '@thads/shared';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { syncEditorialRoles } from './bootstrap/editorial-roles';
@@ -9,6 +10,11 @@ import { isContentEmpty, seedDemo } from './seed';
 import { closeIntakeStores } from './intake/stores';
 import { registerInboxAdminRoutes } from './intake/admin-routes';
 import { eraseExpired, markQuestionPublished } from './intake/editorial';
+import { registerDebtorListings } from './debtors';
+import { registerMediaRules } from './media';
+import { registerEnforcementStatRules } from './api/enforcement-stat/rules';
+import { registerHistory } from './history';
+import { reconcileLegalBasis, registerReview } from './review';
 
 /** The field each slug is generated from. */
 const SLUG_SOURCE: Record<string, string> = {
@@ -51,6 +57,11 @@ export default {
     });
     registerInboxAdminRoutes(strapi);
     registerPublisherAdminRoutes(strapi);
+    registerDebtorListings(strapi);
+    registerMediaRules(strapi);
+    registerEnforcementStatRules(strapi);
+    registerHistory(strapi);
+    registerReview(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -68,6 +79,8 @@ export default {
     }
     // After the seed, so that loading the demo content does not send hundreds of events to the publisher.
     await ensurePublisherWebhook(strapi);
+    scheduleEmbargoRelease(strapi);
+    await reconcileLegalBasis(strapi);
     // Personal data of closed inbox items is erased after RETENTION_DAYS (default 90), every night at 03:00.
     const retentionDays = Number(process.env.RETENTION_DAYS ?? 90);
     if (retentionDays > 0) {

@@ -28,7 +28,7 @@ export const defaultPopulate: Record<string, Record<string, unknown>> = {
     file: media,
     unit: unitRef,
   },
-  'api::gallery.gallery': { items: photo, unit: unitRef, seo },
+  'api::gallery.gallery': { items: photo, videos: { populate: { file: media, poster: media, captions: media } }, unit: unitRef, seo },
   'api::unit.unit': { mergedInto: { fields: ['name', 'slug'] } },
   'api::category.category': {},
   'api::topic.topic': {},
@@ -36,11 +36,12 @@ export const defaultPopulate: Record<string, Record<string, unknown>> = {
   'api::spokesperson.spokesperson': { spokesperson: true, deputy: true },
 };
 
-/** Route config for createCoreRouter: find/findOne get the default populate unless the query sets one. */
+/** Route config for createCoreRouter: find/findOne get the default populate unless the query sets populate or fields. */
 export function withDefaultPopulate(uid: string) {
   const populate = defaultPopulate[uid] ?? {};
   const middleware = async (ctx: any, next: () => Promise<unknown>) => {
-    if (ctx.query.populate === undefined && Object.keys(populate).length) ctx.query = { ...ctx.query, populate };
+    // A client that names its fields (the site's light index of what changed) gets just those.
+    if (ctx.query.populate === undefined && ctx.query.fields === undefined && Object.keys(populate).length) ctx.query = { ...ctx.query, populate };
     await next();
   };
   return { config: { find: { middlewares: [middleware] }, findOne: { middlewares: [middleware] } } };

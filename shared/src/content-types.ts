@@ -14,6 +14,8 @@ export const PUBLIC_COLLECTIONS = [
   'api::unit.unit',
   'api::category.category',
   'api::topic.topic',
+  'api::enforcement-stat.enforcement-stat',
+  'api::debtor-listing.debtor-listing',
 ] as const;
 
 export const PUBLIC_SINGLES = ['api::site-setting.site-setting', 'api::spokesperson.spokesperson'] as const;

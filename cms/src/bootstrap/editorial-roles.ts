@@ -1,5 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { PRIVATE_COLLECTIONS, PUBLIC_TYPES, REFERENCE_TYPES, REPORTER_TYPES } from '../content-types';
+import { HISTORY_EDITOR_PERMISSIONS } from '../history/permissions';
+import { REVIEW_EDITOR_PERMISSIONS, REVIEW_REPORTER_PERMISSIONS } from '../review/permissions';
 
 const CM = 'plugin::content-manager.explorer';
 export const EDITOR_ROLE = { code: 'thads-editor', name: 'Biên tập viên', description: 'Tổ Biên tập: soạn, sửa, xuất bản mọi nội dung công khai; xử lý hộp thư câu hỏi, đề nghị báo chí, điểm tin và kế hoạch.' };
@@ -38,6 +40,8 @@ export function editorPermissions(strapi: Core.Strapi): Permission[] {
       { actions: [`${CM}.create`, `${CM}.read`, `${CM}.update`, `${CM}.delete`], subjects: PRIVATE_COLLECTIONS },
     ]),
     ...upload([]),
+    ...HISTORY_EDITOR_PERMISSIONS,
+    ...REVIEW_EDITOR_PERMISSIONS,
   ];
 }
 
@@ -48,6 +52,7 @@ export function reporterPermissions(strapi: Core.Strapi): Permission[] {
       { actions: [`${CM}.read`], subjects: REFERENCE_TYPES },
     ]),
     ...upload(['admin::is-creator']),
+    ...REVIEW_REPORTER_PERMISSIONS,
   ];
 }
 

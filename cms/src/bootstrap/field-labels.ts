@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { DEBTOR_FIELD_LABELS as DEBTOR } from '@thads/shared';
+import { ENFORCEMENT_STAT_LABELS } from '@thads/shared';
 
 /**
  * Vietnamese labels and descriptions of every field, shown by the Content Manager.
@@ -61,6 +63,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
   'api::press-release.press-release': {
     number: ['Số thông cáo', 'Ví dụ: 03/TCBC-THADS.'],
     date: ['Ngày phát hành'],
+    embargoUntil: ['Cấm đăng trước', 'Thông cáo đã xuất bản chỉ hiện trên trang và nguồn tin từ thời điểm này (giờ Việt Nam); trang công khai tự cập nhật khi đến giờ. Để trống: hiện ngay khi xuất bản.'],
   },
   'api::correction.correction': {
     title: ['Tiêu đề cải chính'],
@@ -91,7 +94,8 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     unit: ['Đơn vị đăng tải'],
   },
   'api::gallery.gallery': {
-    items: ['Ảnh, video', 'Mỗi ảnh cần có mô tả thay thế (alt), chú thích, tác giả và giấy phép.'],
+    items: ['Ảnh', 'Mỗi ảnh cần có mô tả thay thế (alt), chú thích, tác giả và giấy phép; thiếu mô tả thay thế thì không xuất bản được.'],
+    videos: ['Video', 'Tệp MP4 hoặc WebM do cơ quan tải lên, kèm ảnh đại diện và phụ đề nếu có.'],
   },
   'api::unit.unit': {
     name: ['Tên đơn vị'],
@@ -181,6 +185,53 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     deputy: ['Người được ủy quyền phát ngôn'],
     note: ['Ghi chú cho báo chí'],
   },
+  'api::debtor-listing.debtor-listing': {
+    name: [DEBTOR.name, 'Họ và tên cá nhân hoặc tên đầy đủ của tổ chức, như trong quyết định.'],
+    kind: [DEBTOR.kind],
+    address: [DEBTOR.address, 'Nơi cư trú hoặc trụ sở; chưa xác định được địa chỉ thì ghi địa chỉ cuối cùng đã biết.'],
+    judgmentNumber: [DEBTOR.judgmentNumber, 'Ví dụ: 15/2023/DS-ST.'],
+    judgmentDate: [DEBTOR.judgmentDate],
+    court: [DEBTOR.court, 'Tòa án đã ra bản án, quyết định.'],
+    obligation: [DEBTOR.obligation],
+    reason: [DEBTOR.reason, 'Khoản 1 Điều 44a Luật Thi hành án dân sự: không có thu nhập, tài sản (điểm a); vật, giấy tờ phải trả không còn (điểm b); chưa xác định được địa chỉ (điểm c).'],
+    decisionNumber: [DEBTOR.decisionNumber, 'Ví dụ: 12/QĐ-THADS.'],
+    decisionDate: [DEBTOR.decisionDate],
+    unit: [DEBTOR.unit, 'Cơ quan thi hành án đã ra quyết định.'],
+    state: [DEBTOR.state, 'Chọn "Đã giải quyết", ghi hình thức và ngày giải quyết rồi bấm Lưu: mục được gỡ khỏi trang công khai ngay, lịch sử vẫn giữ ở đây.'],
+    resolutionKind: [DEBTOR.resolutionKind, 'Bắt buộc khi đã giải quyết.'],
+    resolutionDate: [DEBTOR.resolutionDate, 'Bắt buộc khi đã giải quyết.'],
+    resolutionNote: [DEBTOR.resolutionNote, 'Không công khai.'],
+    importKey: ['Khóa nhận diện (tự tạo)', 'Đơn vị, số quyết định và tên: nhờ đó nhập lại cùng một tệp không tạo bản trùng. Không cần sửa.'],
+    history: ['Lịch sử thay đổi (không công khai)', 'Ghi tự động mỗi lần đưa vào, sửa, giải quyết hoặc đưa lại vào danh sách.'],
+  },
+  'api::enforcement-stat.enforcement-stat': ENFORCEMENT_STAT_LABELS,
+  'api::history-entry.history-entry': {
+    action: ['Thao tác'],
+    targetUid: ['Loại nội dung'],
+    targetDocumentId: ['Mã tài liệu'],
+    title: ['Tiêu đề (khi ghi)'],
+    changedFields: ['Các trường đã sửa'],
+    note: ['Ghi chú'],
+    actorKind: ['Loại người thực hiện'],
+    actorId: ['Mã người dùng quản trị'],
+    actorName: ['Người thực hiện'],
+  },
+  'api::review-item.review-item': {
+    kind: ['Loại mục duyệt'],
+    state: ['Trạng thái duyệt'],
+    targetUid: ['Loại nội dung'],
+    targetDocumentId: ['Mã tài liệu'],
+    title: ['Tiêu đề'],
+    unitName: ['Đơn vị'],
+    submittedById: ['Mã người gửi'],
+    submittedByName: ['Người gửi'],
+    submittedAt: ['Thời điểm gửi'],
+    decidedById: ['Mã người xử lý'],
+    decidedByName: ['Người xử lý'],
+    decidedAt: ['Thời điểm xử lý'],
+    comments: ['Ý kiến trao đổi'],
+    legalDocuments: ['Văn bản đã thay đổi hiệu lực'],
+  },
 };
 
 export const COMPONENT_LABELS: Record<string, Record<string, Label>> = {
@@ -199,6 +250,16 @@ export const COMPONENT_LABELS: Record<string, Record<string, Label>> = {
   'shared.appearance': { outlet: ['Cơ quan báo chí, trang mạng'], url: ['Đường dẫn'], date: ['Thời điểm đăng'] },
   'shared.link': { title: ['Tên'], url: ['Đường dẫn'] },
   'shared.theme': { code: ['Chủ đề'] },
+  'debtor.status-event': { at: ['Thời điểm'], event: ['Sự việc'], by: ['Người thực hiện'], note: ['Nội dung'] },
+  'shared.video': {
+    file: ['Tệp video', 'MP4 (H.264) hoặc WebM; nên dưới 50 MB. Thông tin vị trí trong tệp video không được tự động xoá: hãy xuất video không kèm vị trí.'],
+    title: ['Tên video', 'Đọc cho người dùng trình đọc màn hình; bắt buộc.'],
+    caption: ['Chú thích'],
+    credit: ['Tác giả', 'Ví dụ: "Video: Văn phòng THADS tỉnh".'],
+    licence: ['Giấy phép sử dụng'],
+    poster: ['Ảnh đại diện của video', 'Hiển thị trước khi bấm phát.'],
+    captions: ['Phụ đề (tệp .vtt)', 'Tệp phụ đề WebVTT tiếng Việt cho người khiếm thính.'],
+  },
 };
 
 /** The label of a field, or undefined when none is defined (a test fails then). */
@@ -214,6 +275,8 @@ const MAIN_FIELD: Record<string, string> = {
   'api::legal-document.legal-document': 'number',
   'api::press-request.press-request': 'subject',
   'api::citizen-question.citizen-question': 'trackingCode',
+  'api::debtor-listing.debtor-listing': 'name',
+  'api::enforcement-stat.enforcement-stat': 'year',
 };
 
 /** Columns of each list view in the Content Manager: what an editor scans a list by. */
@@ -221,7 +284,7 @@ export const LIST_COLUMNS: Record<string, string[]> = {
   'api::article.article': ['title', 'category', 'unit', 'date', 'format'],
   'api::legal-qa.legal-qa': ['title', 'topic', 'unit', 'date'],
   'api::story.story': ['title', 'subjectName', 'unit', 'date'],
-  'api::press-release.press-release': ['number', 'title', 'date'],
+  'api::press-release.press-release': ['number', 'title', 'date', 'embargoUntil'],
   'api::correction.correction': ['title', 'date'],
   'api::announcement.announcement': ['title', 'kind', 'validUntil', 'unit'],
   'api::legal-document.legal-document': ['number', 'title', 'docType', 'validity', 'issuedDate'],
@@ -233,6 +296,8 @@ export const LIST_COLUMNS: Record<string, string[]> = {
   'api::press-request.press-request': ['trackingCode', 'journalistName', 'outlet', 'subject', 'deadline', 'state'],
   'api::press-clipping.press-clipping': ['title', 'outlet', 'date', 'tone', 'needsResponse'],
   'api::plan-task.plan-task': ['code', 'title', 'leadUnit', 'progress'],
+  'api::debtor-listing.debtor-listing': ['name', 'decisionNumber', 'unit', 'state', 'updatedAt'],
+  'api::enforcement-stat.enforcement-stat': ['year', 'unit', 'casesTotal', 'casesCompleted', 'amountCompleted'],
 };
 
 function applyLabels(configuration: any, labels: (field: string) => Label | undefined) {

@@ -9,6 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { markdownLiteToBlocks, slugify, type SeedData, type SeedPhoto } from '@thads/shared';
 import { generatePhoto } from './images';
 import { loadSeedData } from './load-data';
+import { seedDebtorListings } from '../debtors/seed';
 
 type Log = (msg: string) => void;
 export type SeedReport = Record<string, { created: number; existing: number }>;
@@ -169,6 +170,21 @@ export async function seedDemo(strapi: Core.Strapi, { data = loadSeedData(), log
         items: await Promise.all(g.items.map((p, n) => photo(p, `gallery:${g.title}:${n}`))),
       }));
     }
+
+    // Enforcement statistics: one entry per year for the province (no unit) and per unit; matched on year and unit.
+    for (const [i, e] of data['enforcement-stats'].entries()) {
+      const unitId = e.unit ? unit(e.unit, `enforcement-stats.json [${i}]`) : null;
+      const docs = strapi.documents('api::enforcement-stat.enforcement-stat') as any;
+      const sameYear: any[] = await docs.findMany({ filters: { year: e.year }, populate: { unit: { fields: ['documentId'] } }, limit: 1000 });
+      if (sameYear.some((d) => (d.unit?.documentId ?? null) === unitId)) {
+        tally('api::enforcement-stat.enforcement-stat', false);
+        continue;
+      }
+      await docs.create({ data: { ...e, unit: unitId }, status: 'published' });
+      tally('api::enforcement-stat.enforcement-stat', true);
+    }
+
+    Object.assign(report, await seedDebtorListings(strapi, data['debtor-listings'], unitIds));
 
     await ensureSingle(strapi, 'api::site-setting.site-setting', () => ({ ...data['site-setting'], about: data['site-setting'].about ? markdownLiteToBlocks(data['site-setting'].about) : null }), tally);
     await ensureSingle(strapi, 'api::spokesperson.spokesperson', () => data.spokesperson, tally);

@@ -9,6 +9,8 @@ export const pressReleaseSchema = z.object({
   summary: z.string().nullish(),
   body: blocksSchema.nullish(),
   date: z.string().nullish(),
+  /** Public only from then (the CMS hides it before; the site checks again at build). */
+  embargoUntil: z.string().nullish(),
   unit: unitRefSchema.nullish(),
   attachments: z.array(attachmentSchema).nullish(),
   seo: seoSchema.nullish(),

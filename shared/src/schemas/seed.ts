@@ -4,6 +4,8 @@
  */
 import { z } from 'zod';
 import { ANNOUNCEMENT_KINDS, ARTICLE_FORMATS, DOC_STATUSES, DOC_TYPES, PHOTO_SCENES, STORY_SUBJECTS, THEMES, UNIT_KINDS } from '../taxonomy.ts';
+import { seedEnforcementStatSchema } from './enforcement-stat.ts';
+import { seedDebtorListingSchema } from './debtor-listing.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug: chữ thường không dấu, số và gạch nối');
 const dateTime = z.iso.datetime({ offset: true });
@@ -152,6 +154,8 @@ export const seedFiles = {
   'galleries.json': z.array(seedGallerySchema),
   'site-setting.json': seedSiteSettingSchema,
   'spokesperson.json': seedSpokespersonSchema,
+  'enforcement-stats.json': z.array(seedEnforcementStatSchema),
+  'debtor-listings.json': z.array(seedDebtorListingSchema),
 } as const;
 
 export type SeedData = { [K in keyof typeof seedFiles as K extends `${infer N}.json` ? N : never]: z.infer<(typeof seedFiles)[K]> };

@@ -4,6 +4,7 @@
  * scanning whole collections themselves.
  */
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { nearest } from '../utils/lists.ts';
 
 export type Article = CollectionEntry<'articles'>['data'];
 export type LegalQa = CollectionEntry<'legalQas'>['data'];
@@ -89,7 +90,8 @@ export const getLegalDocuments = once(async () => {
 });
 
 export const getStories = once(async () => newestFirst(await dataOf('stories')));
-export const getPressReleases = once(async () => newestFirst(await dataOf('pressReleases')));
+/** Press releases under embargo are left out even if a CMS ever sent one (the CMS hides them; see cms/src/publishing/embargo.ts). */
+export const getPressReleases = once(async () => newestFirst((await dataOf('pressReleases')).filter((p) => !p.embargoUntil || Date.parse(p.embargoUntil) <= Date.now())));
 export const getCorrections = once(async () => newestFirst(await dataOf('corrections')));
 export const getGalleries = once(async () => newestFirst(await dataOf('galleries')));
 
@@ -118,8 +120,14 @@ export const getUnits = once(async () => {
   };
 });
 
-/** Up to `count` other articles of the same category, newest first. */
+/** Up to `count` other articles of the same category, the nearest in date. */
 export async function relatedArticles(article: Article, count = 4): Promise<Article[]> {
   const { byCategory } = await getArticles();
-  return (article.category ? (byCategory.get(article.category.slug) ?? []) : []).filter((a) => a.slug !== article.slug).slice(0, count);
+  return article.category ? nearest(byCategory.get(article.category.slug) ?? [], article, count) : [];
+}
+
+/** Up to `count` other questions of the same topic, the nearest in date. */
+export async function relatedQas(qa: LegalQa, count = 3): Promise<LegalQa[]> {
+  const { byTopic } = await getLegalQas();
+  return qa.topic ? nearest(byTopic.get(qa.topic.slug) ?? [], qa, count) : [];
 }

@@ -48,13 +48,13 @@ function describeCause(error: unknown): string {
   return cause?.code ?? cause?.message ?? error.message;
 }
 
-async function request(path: string, params: QueryParams, contentType: string): Promise<unknown> {
+async function request(path: string, params: QueryParams, contentType: string, extraHeaders: Record<string, string> = {}): Promise<unknown> {
   const query = toQueryString(params);
   const url = `${STRAPI_URL}/api/${path}${query ? `?${query}` : ''}`;
   let response: Response;
   try {
     response = await fetch(url, {
-      headers: { accept: 'application/json', ...(STRAPI_TOKEN ? { authorization: `Bearer ${STRAPI_TOKEN}` } : {}) },
+      headers: { accept: 'application/json', ...(STRAPI_TOKEN ? { authorization: `Bearer ${STRAPI_TOKEN}` } : {}), ...extraHeaders },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
   } catch (error) {
@@ -149,6 +149,19 @@ export async function fetchAll<S extends z.ZodType>(path: string, schema: S, par
 /** A single type (e.g. "site-setting"), parsed with `schema`. */
 export async function fetchSingle<S extends z.ZodType>(path: string, schema: S, params: QueryParams = {}): Promise<z.output<S>> {
   const body = (await request(path, params, path)) as { data?: unknown };
+  if (!body?.data || typeof body.data !== 'object') throw envelopeError(path, 'thiếu "data" / "data" is missing');
+  return parseEntry(schema, body.data, path);
+}
+
+/**
+ * The draft of one entry of the collection at `path`, for a preview build only: read from the CMS's
+ * preview route with the secret the CMS and the publisher share (PUBLISHER_SECRET), never available to a
+ * public build, whose environment has no such secret.
+ */
+export async function fetchDraft<S extends z.ZodType>(path: string, documentId: string, schema: S): Promise<z.output<S>> {
+  const secret = process.env.PUBLISHER_SECRET;
+  if (!secret) throw new StrapiError('Bản xem trước cần PUBLISHER_SECRET. / A preview build needs PUBLISHER_SECRET.', 'http', path);
+  const body = (await request(`thads-preview/${encodeURIComponent(path)}/${encodeURIComponent(documentId)}`, {}, path, { 'x-publisher-secret': secret })) as { data?: unknown };
   if (!body?.data || typeof body.data !== 'object') throw envelopeError(path, 'thiếu "data" / "data" is missing');
   return parseEntry(schema, body.data, path);
 }

@@ -4,8 +4,13 @@
  * into the same per-field errors and summary the form shows for its own checks. No React here.
  */
 import { fieldErrors, type FieldError } from '@thads/shared';
+import { config } from 'zod';
 
-/** A shared zod schema of a public input (only what is used here, so that the site needs no zod of its own). */
+// zod compiles object parsers with `new Function` when it may; under the site's Content-Security-Policy
+// (no 'unsafe-eval') its probe is refused and logged as a violation on every form page. Parse without it.
+config({ jitless: true });
+
+/** A shared zod schema of a public input (only what is used here). */
 export type InputSchema = { safeParse(value: unknown): { success: true } | { success: false; error: Parameters<typeof fieldErrors>[0] } };
 
 /** One line of the error summary: with `field`, it links to that field and the message is also shown under it. */
