@@ -5,40 +5,24 @@
  * such an event is tested in test/site/publish.test.ts).
  */
 import crypto from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPublisherReceiver, type PublisherReceiver } from '../helpers/publisher-receiver.ts';
 import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 
 const SECRET = crypto.randomBytes(16).toString('hex');
 const UID = 'api::press-release.press-release';
 const body = [{ type: 'paragraph', children: [{ type: 'text', text: 'Nội dung thông cáo.' }] }];
 let cms: TestStrapi;
-let receiver: http.Server;
-const received: { secret: string | undefined; payload: any }[] = [];
+let publisher: PublisherReceiver;
 
 beforeAll(async () => {
-  receiver = http.createServer((req, res) => {
-    let text = '';
-    req.on('data', (c) => (text += c));
-    req.on('end', () => {
-      received.push({ secret: req.headers['x-publisher-secret'] as string | undefined, payload: JSON.parse(text || '{}') });
-      res.writeHead(202).end('{}');
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  process.env.PUBLISHER_URL = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  process.env.PUBLISHER_SECRET = SECRET;
-  process.env.EMBARGO_CHECK_SECONDS = '1';
+  publisher = await startPublisherReceiver(SECRET);
   cms = await startStrapi({ seed: true });
 });
 
 afterAll(async () => {
   await cms?.stop();
-  receiver?.close();
-  delete process.env.PUBLISHER_URL;
-  delete process.env.PUBLISHER_SECRET;
-  delete process.env.EMBARGO_CHECK_SECONDS;
+  await publisher?.stop();
 });
 
 const publicSlugs = async (query = '') => ((await api(cms.url, `/api/press-releases?pagination[pageSize]=100${query}`)).body.data as { slug: string }[]).map((p) => p.slug);
@@ -59,7 +43,7 @@ describe('an embargoed press release', () => {
     expect(await publicSlugs(`&filters[$or][0][slug][$eq]=${created.slug}`)).toEqual([]);
     expect(await publicSlugs(`&status=draft`)).not.toContain(created.slug);
     expect((await api(cms.url, `/api/press-releases/${created.documentId}`)).status).toBe(404);
-    expect(received.some((r) => r.payload.reason === 'embargo')).toBe(false);
+    expect(publisher.received.some((r) => r.payload.reason === 'embargo')).toBe(false);
 
     // At its time: public, and one "publish" event for it reached the publisher with the secret.
     const started = Date.now();
@@ -70,8 +54,8 @@ describe('an embargoed press release', () => {
     expect(Date.now()).toBeGreaterThanOrEqual(until.getTime());
     expect((await api(cms.url, `/api/press-releases/${created.documentId}`)).status).toBe(200);
     const deadline = Date.now() + 15_000;
-    while (!received.some((r) => r.payload.reason === 'embargo') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
-    const told = received.filter((r) => r.payload.reason === 'embargo');
+    while (!publisher.received.some((r) => r.payload.reason === 'embargo') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    const told = publisher.received.filter((r) => r.payload.reason === 'embargo');
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ secret: SECRET, payload: { event: 'entry.publish', uid: UID, entry: { documentId: created.documentId, slug: created.slug } } });
   });
