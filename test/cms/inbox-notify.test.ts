@@ -76,6 +76,6 @@ describe('notifications', () => {
     expect(res.body.data.pressOverdue).toBe(1);
     const reporter = (await api(cms.url, '/admin/login', { method: 'POST', json: { email: 'phongvien@thads-hungyen.example', password: 'PhongVien@2026' } })).body.data.token;
     const hidden = await api(cms.url, '/thads/inbox-summary', { token: reporter });
-    expect(hidden.body.data).toEqual({ newQuestions: null, questionsInProgress: null, answeredNotPublished: null, pressWaiting: null, pressOverdue: null });
+    expect(hidden.body.data).toEqual({ newQuestions: null, questionsInProgress: null, answeredNotPublished: null, pressWaiting: null, pressOverdue: null, infoWaiting: null, infoOverdue: null });
   });
 });

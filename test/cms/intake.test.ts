@@ -191,9 +191,9 @@ describe('a journalist sends a request', () => {
     const stored = await cms.strapi.db.query(PRESS).findOne({ where: { trackingCode: res.body.data.trackingCode } });
     expect(stored.outlet).toBe('Báo Pháp luật Việt Nam');
     expect(stored.state).toBe('received');
-    // the legal deadline by default: 5 working days from today
-    const { addWorkingDays, todayVn } = await import('@thads/shared');
-    expect(stored.deadline).toBe(addWorkingDays(todayVn(), 5));
+    // the legal deadline by default: 5 working days from today, public holidays of the seeded list excluded
+    const { addWorkingDays, todayVn, VN_PUBLIC_HOLIDAYS, workCalendarOf } = await import('@thads/shared');
+    expect(stored.deadline).toBe(addWorkingDays(todayVn(), 5, workCalendarOf(VN_PUBLIC_HOLIDAYS)));
   });
 
   it.each([

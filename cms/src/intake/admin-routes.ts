@@ -3,12 +3,13 @@
  * of the Content Manager's edit view (see src/admin/app.tsx). Each checks the user's own permissions.
  */
 import type { Core } from '@strapi/strapi';
-import { todayVn } from '@thads/shared';
+import { INFORMATION_REQUEST_OPEN_STATES, todayVn } from '@thads/shared';
 import { EditorialError, erasePersonalData, questionToLegalQa } from './editorial';
 
 const QUESTION = 'api::citizen-question.citizen-question';
 const PRESS = 'api::press-request.press-request';
 const QA = 'api::legal-qa.legal-qa';
+const INFO = 'api::information-request.information-request';
 const CM = 'plugin::content-manager.explorer';
 
 function allowed(ctx: any, action: string, subject: string): boolean {
@@ -34,7 +35,7 @@ export function registerInboxAdminRoutes(strapi: Core.Strapi) {
         path: '/thads/inbox-summary',
         handler: async (ctx: any) => {
           const count = (uid: string, where: object) => strapi.db.query(uid as any).count({ where });
-          const data: Record<string, number | null> = { newQuestions: null, questionsInProgress: null, answeredNotPublished: null, pressWaiting: null, pressOverdue: null };
+          const data: Record<string, number | null> = { newQuestions: null, questionsInProgress: null, answeredNotPublished: null, pressWaiting: null, pressOverdue: null, infoWaiting: null, infoOverdue: null };
           if (allowed(ctx, 'read', QUESTION)) {
             data.newQuestions = await count(QUESTION, { state: 'received' });
             data.questionsInProgress = await count(QUESTION, { state: 'assigned' });
@@ -43,6 +44,12 @@ export function registerInboxAdminRoutes(strapi: Core.Strapi) {
           if (allowed(ctx, 'read', PRESS)) {
             data.pressWaiting = await count(PRESS, { state: { $in: ['received', 'assigned'] } });
             data.pressOverdue = await count(PRESS, { state: { $in: ['received', 'assigned'] }, deadline: { $lt: todayVn() } });
+          }
+          if (allowed(ctx, 'read', INFO)) {
+            const open = { state: { $in: [...INFORMATION_REQUEST_OPEN_STATES] } };
+            data.infoWaiting = await count(INFO, open);
+            // Late: the answer past its deadline, or a complex request's written notice past its due date.
+            data.infoOverdue = await count(INFO, { ...open, $or: [{ deadline: { $lt: todayVn() } }, { complex: true, noticeSentOn: { $null: true }, noticeDue: { $lt: todayVn() }, state: { $in: ['received', 'processing'] } }] });
           }
           ctx.body = { data };
         },
@@ -63,9 +70,9 @@ export function registerInboxAdminRoutes(strapi: Core.Strapi) {
       },
       {
         method: 'POST',
-        path: '/thads/:inbox(citizen-questions|press-requests)/:documentId/erase',
+        path: '/thads/:inbox(citizen-questions|press-requests|information-requests)/:documentId/erase',
         handler: async (ctx: any) => {
-          const uid = ctx.params.inbox === 'citizen-questions' ? QUESTION : PRESS;
+          const uid = ctx.params.inbox === 'citizen-questions' ? QUESTION : ctx.params.inbox === 'information-requests' ? INFO : PRESS;
           if (!allowed(ctx, 'update', uid)) return ctx.forbidden('Bạn không có quyền xoá dữ liệu cá nhân của mục này.');
           const exists = await strapi.documents(uid as any).findOne({ documentId: ctx.params.documentId, fields: ['documentId'] } as any);
           if (!exists) return ctx.notFound('Không tìm thấy mục.');

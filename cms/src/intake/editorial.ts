@@ -9,6 +9,7 @@ import { markdownLiteToBlocks } from '@thads/shared';
 const QUESTION = 'api::citizen-question.citizen-question';
 const PRESS = 'api::press-request.press-request';
 const QA = 'api::legal-qa.legal-qa';
+const INFO = 'api::information-request.information-request';
 
 export class EditorialError extends Error {
   constructor(
@@ -63,9 +64,11 @@ export async function markQuestionPublished(strapi: Core.Strapi, qaDocumentId: s
 const ERASED = 'Đã xoá theo quy định bảo vệ dữ liệu cá nhân';
 
 /** Removes the personal data of one inbox item; the public answer (a separate Q&A) stays. */
-export async function erasePersonalData(strapi: Core.Strapi, uid: typeof QUESTION | typeof PRESS, documentId: string): Promise<void> {
+export async function erasePersonalData(strapi: Core.Strapi, uid: typeof QUESTION | typeof PRESS | typeof INFO, documentId: string): Promise<void> {
   const data =
-    uid === QUESTION
+    uid === INFO
+      ? { fullName: ERASED, address: null, idNumber: null, phone: null, email: null, information: ERASED, purpose: null, response: null, internalNote: null, consentText: null, erasedAt: new Date().toISOString() }
+      : uid === QUESTION
       ? { name: ERASED, phone: null, email: null, locality: null, question: ERASED, answer: null, internalNote: null, consentText: null, erasedAt: new Date().toISOString() }
       : { journalistName: ERASED, phone: null, email: null, pressCard: null, questions: ERASED, response: null, erasedAt: new Date().toISOString() };
   await strapi.documents(uid as any).update({ documentId, data } as any);
@@ -78,6 +81,7 @@ export async function eraseExpired(strapi: Core.Strapi, days: number, now = new 
   for (const [uid, states] of [
     [QUESTION, ['closed', 'published']],
     [PRESS, ['closed', 'answered']],
+    [INFO, ['closed', 'answered', 'refused']],
   ] as const) {
     const items = await strapi.db.query(uid as any).findMany({ where: { state: { $in: states }, updatedAt: { $lt: before }, erasedAt: { $null: true } }, select: ['documentId'] });
     for (const item of items as any[]) {

@@ -5,14 +5,14 @@
  */
 import type { Core } from '@strapi/strapi';
 
-type Item = { kind: 'question' | 'press'; documentId: string; trackingCode: string; subject: string };
+type Item = { kind: 'question' | 'press' | 'information'; documentId: string; trackingCode: string; subject: string };
 
 export function notifyEditors(strapi: Core.Strapi, item: Item): Promise<void> {
   const to = (process.env.NOTIFY_EMAILS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (!to.length || !process.env.SMTP_HOST) return Promise.resolve();
-  const uid = item.kind === 'question' ? 'api::citizen-question.citizen-question' : 'api::press-request.press-request';
+  const uid = item.kind === 'question' ? 'api::citizen-question.citizen-question' : item.kind === 'information' ? 'api::information-request.information-request' : 'api::press-request.press-request';
   const admin = `${(process.env.PUBLIC_URL || `http://localhost:${process.env.PORT ?? 1337}`).replace(/\/$/, '')}/admin/content-manager/collection-types/${uid}/${item.documentId}`;
-  const what = item.kind === 'question' ? 'Câu hỏi mới của công dân' : 'Đề nghị mới của báo chí';
+  const what = item.kind === 'question' ? 'Câu hỏi mới của công dân' : item.kind === 'information' ? 'Yêu cầu cung cấp thông tin mới' : 'Đề nghị mới của báo chí';
   return strapi
     .plugin('email')
     .service('email')

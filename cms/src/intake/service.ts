@@ -21,16 +21,17 @@ import type { IntakeSettings } from './settings';
 import type { IntakeStores } from './stores';
 import { notifyEditors } from './notify';
 import { trackingCode } from './tracking-code';
+import { workCalendar } from '../information-requests/calendar';
 
 export type Outcome<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; errors: FieldError[] };
-const fail = (status: number, message: string, errors: FieldError[] = []): Outcome<never> => ({ ok: false, status, message, errors });
+export const fail = (status: number, message: string, errors: FieldError[] = []): Outcome<never> => ({ ok: false, status, message, errors });
 
-function invalid(error: import('zod').ZodError): Outcome<never> {
+export function invalid(error: import('zod').ZodError): Outcome<never> {
   const errors = fieldErrors(error);
   return fail(400, errors[0]?.message ?? 'Dữ liệu gửi lên không hợp lệ.', errors);
 }
 
-async function spendChallenge(payload: string, settings: IntakeSettings, stores: IntakeStores): Promise<Outcome<never> | null> {
+export async function spendChallenge(payload: string, settings: IntakeSettings, stores: IntakeStores): Promise<Outcome<never> | null> {
   const check = await checkSolution(payload, settings);
   if (!check.ok) return fail(400, check.message, [{ path: ['altcha'], message: check.message }]);
   if (!(await stores.spend(check.id, settings.challengeTtlSeconds))) {
@@ -41,7 +42,7 @@ async function spendChallenge(payload: string, settings: IntakeSettings, stores:
 }
 
 /** Creates a document with a tracking code that no other document of `uid` holds. */
-async function createWithCode(strapi: Core.Strapi, uid: string, prefix: 'HD' | 'BC', data: Record<string, unknown>) {
+export async function createWithCode(strapi: Core.Strapi, uid: string, prefix: Parameters<typeof trackingCode>[0], data: Record<string, unknown>) {
   for (let attempt = 0; attempt < 5; attempt++) {
     const code = trackingCode(prefix);
     if (await strapi.db.query(uid as any).findOne({ where: { trackingCode: code }, select: ['id'] })) continue;
@@ -93,7 +94,7 @@ export async function submitPressRequest(strapi: Core.Strapi, body: unknown, set
     questions: `${input.questions}\n\n— Đồng ý xử lý dữ liệu: ${PRESS_CONSENT_TEXT} (${new Date().toISOString()})`,
     wishedDeadline: input.wishedDeadline ?? null,
     // The legal deadline by default; editors may change it.
-    deadline: addWorkingDays(todayVn(), settings.pressResponseWorkingDays),
+    deadline: addWorkingDays(todayVn(), settings.pressResponseWorkingDays, await workCalendar(strapi, todayVn())),
     state: 'received',
   });
   void notifyEditors(strapi, { kind: 'press', documentId: doc.documentId, trackingCode: doc.trackingCode, subject: `${input.outlet}: ${input.subject}` });

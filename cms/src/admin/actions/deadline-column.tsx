@@ -1,8 +1,9 @@
 /**
- * In the list of press requests, the "Thời hạn trả lời" column shows the date and, for requests still
- * waiting past it, a red "Quá hạn N ngày" so that overdue items stand out.
+ * In the list of press requests and information requests, the "Thời hạn trả lời" / "Hạn trả lời" column shows
+ * the date and, for requests still waiting past it, a red "Quá hạn N ngày" so that overdue items stand out;
+ * information requests' "Hạn thông báo" likewise while a complex request's written notice is not sent.
  */
-import { daysOverdue, formatDate } from '@thads/shared';
+import { daysOverdue, formatDate, informationRequestLateness } from '@thads/shared';
 
 type Header = { name: string; cellFormatter?: (row: Record<string, any>) => unknown } & Record<string, unknown>;
 
@@ -21,9 +22,29 @@ export function DeadlineCell({ deadline, state }: { deadline?: string | null; st
   );
 }
 
+/** An information request's notice due date (complex requests): late while no written notice was sent. */
+export function NoticeDueCell({ row }: { row: Record<string, any> }) {
+  if (!row.noticeDue) return <span>—</span>;
+  const late = informationRequestLateness(row).notice;
+  return (
+    <span style={{ display: 'inline-flex', gap: 8, alignItems: 'center' }}>
+      <span>{formatDate(row.noticeDue)}</span>
+      {late > 0 && (
+        <span style={{ background: '#fcecea', color: '#b72b1a', border: '1px solid #f5c0b8', borderRadius: 4, padding: '0 6px', fontWeight: 600, fontSize: 12 }}>
+          Chưa thông báo, quá hạn {late} ngày
+        </span>
+      )}
+    </span>
+  );
+}
+
 export const addDeadlineColumn = ({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: unknown }) => ({
   layout,
   displayedHeaders: displayedHeaders.map((header) =>
-    header.name === 'deadline' ? { ...header, cellFormatter: (row: Record<string, any>) => <DeadlineCell deadline={row.deadline} state={row.state} /> } : header,
+    header.name === 'deadline'
+      ? { ...header, cellFormatter: (row: Record<string, any>) => <DeadlineCell deadline={row.deadline} state={row.state} /> }
+      : header.name === 'noticeDue'
+        ? { ...header, cellFormatter: (row: Record<string, any>) => <NoticeDueCell row={row} /> }
+        : header,
   ),
 });

@@ -9,6 +9,7 @@ import { useNavigate } from 'react-router-dom';
 
 const QUESTION = 'api::citizen-question.citizen-question';
 const PRESS = 'api::press-request.press-request';
+const INFO = 'api::information-request.information-request';
 
 type ActionProps = { model: string; documentId?: string; document?: Record<string, unknown> | null };
 
@@ -41,8 +42,8 @@ ToLegalQaAction.type = 'update' as const;
 export const ErasePersonalDataAction = ({ model, documentId, document }: ActionProps) => {
   const { post } = useFetchClient();
   const { toggleNotification } = useNotification();
-  if ((model !== QUESTION && model !== PRESS) || !documentId) return null;
-  const inbox = model === QUESTION ? 'citizen-questions' : 'press-requests';
+  if ((model !== QUESTION && model !== PRESS && model !== INFO) || !documentId) return null;
+  const inbox = model === QUESTION ? 'citizen-questions' : model === INFO ? 'information-requests' : 'press-requests';
   return {
     label: 'Xoá dữ liệu cá nhân',
     position: 'panel' as const,

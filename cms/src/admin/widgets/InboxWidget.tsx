@@ -1,16 +1,18 @@
 /**
  * Admin home page widget "Hộp thư cần xử lý": new citizen questions, questions in progress, answers not
- * yet published, press requests waiting and overdue — each a link to the filtered list.
+ * yet published, press requests and information requests waiting and overdue — each a link to the filtered list.
  */
 import { useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import { Link } from 'react-router-dom';
 
-type Summary = Record<'newQuestions' | 'questionsInProgress' | 'answeredNotPublished' | 'pressWaiting' | 'pressOverdue', number | null>;
+type Summary = Record<'newQuestions' | 'questionsInProgress' | 'answeredNotPublished' | 'pressWaiting' | 'pressOverdue' | 'infoWaiting' | 'infoOverdue', number | null>;
 
 const list = (uid: string, filter: string) => `/content-manager/collection-types/${uid}?page=1&pageSize=20&sort=createdAt:DESC&${filter}`;
 const Q = 'api::citizen-question.citizen-question';
 const P = 'api::press-request.press-request';
+const I = 'api::information-request.information-request';
+const INFO_OPEN = 'filters[$and][0][state][$in][0]=received&filters[$and][0][state][$in][1]=processing&filters[$and][0][state][$in][2]=extended';
 
 const ROWS: Array<{ key: keyof Summary; label: string; to: string; alert?: boolean }> = [
   { key: 'newQuestions', label: 'Câu hỏi mới chưa giao', to: list(Q, 'filters[$and][0][state][$eq]=received') },
@@ -18,6 +20,8 @@ const ROWS: Array<{ key: keyof Summary; label: string; to: string; alert?: boole
   { key: 'answeredNotPublished', label: 'Đã trả lời, chưa công bố', to: list(Q, 'filters[$and][0][state][$eq]=answered') },
   { key: 'pressWaiting', label: 'Đề nghị của báo chí chờ trả lời', to: list(P, 'filters[$and][0][state][$in][0]=received&filters[$and][0][state][$in][1]=assigned') },
   { key: 'pressOverdue', label: 'Đề nghị của báo chí quá hạn', to: list(P, 'filters[$and][0][state][$in][0]=received&filters[$and][0][state][$in][1]=assigned'), alert: true },
+  { key: 'infoWaiting', label: 'Yêu cầu cung cấp thông tin chờ giải quyết', to: list(I, INFO_OPEN) },
+  { key: 'infoOverdue', label: 'Yêu cầu cung cấp thông tin quá hạn', to: list(I, INFO_OPEN).replace('sort=createdAt:DESC', 'sort=deadline:ASC'), alert: true },
 ];
 
 export function InboxWidget() {

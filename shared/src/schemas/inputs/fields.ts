@@ -69,7 +69,7 @@ export const evenWithOtherErrors = { when: (payload: { value: unknown }) => type
 export const consent = z.literal(true, { error: 'Đồng ý xử lý dữ liệu cá nhân: cần đánh dấu ô đồng ý để gửi.' });
 
 /** Names of the fields a client may never set, whatever the form (status, answers, owners, dates). */
-export const PRIVILEGED_FIELDS = ['id', 'documentId', 'state', 'status', 'answer', 'response', 'assignedUnit', 'publishedQa', 'trackingCode', 'internalNote', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'consentAt', 'deadline', 'respondedAt', 'locale'];
+export const PRIVILEGED_FIELDS = ['id', 'documentId', 'state', 'status', 'answer', 'response', 'assignedUnit', 'publishedQa', 'trackingCode', 'internalNote', 'createdAt', 'updatedAt', 'publishedAt', 'createdBy', 'updatedBy', 'consentAt', 'deadline', 'respondedAt', 'locale', 'receivedOn', 'complex', 'extended', 'noticeDue', 'noticeSentOn'];
 
 /** Error shape every intake endpoint answers with, and that forms show next to each field. */
 export type FieldError = { path: (string | number)[]; message: string };

@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'react';
 import { PRESS_CONSENT_TEXT, pressRequestInput } from '@thads/shared';
 import { splitPhones, telHref } from '../../utils/contact.ts';
-import { Checkbox, FieldGroup, Honeypot, TextArea, TextField } from './forms/Field.tsx';
+import { ConsentField, ContactFields, FieldGroup, SubmitRow, TextArea, TextField } from './forms/Field.tsx';
 import { ErrorSummary } from './forms/ErrorSummary.tsx';
 import { vnDay } from './forms/form-logic.ts';
 import { useIntakeForm } from './forms/useIntakeForm.ts';
@@ -109,10 +109,7 @@ export default function PressRequestForm({ cmsUrl, privacyHref }: Props) {
         <TextField id={`${P}-pressCard`} name="pressCard" label="Số thẻ nhà báo" width="short" autoComplete="off" spellCheck={false} hint="Không bắt buộc." error={errorOf('pressCard')} />
       </FieldGroup>
 
-      <FieldGroup id={`${P}-contact`} legend="Cách liên hệ lại với bạn" hint="Điền số điện thoại hoặc thư điện tử, hoặc cả hai (bắt buộc ít nhất một).">
-        <TextField id={`${P}-phone`} name="phone" label="Số điện thoại" type="tel" inputMode="tel" autoComplete="tel" width="medium" hint="Ví dụ: 0912 345 678" error={errorOf('phone')} />
-        <TextField id={`${P}-email`} name="email" label="Thư điện tử" type="email" inputMode="email" autoComplete="email" spellCheck={false} autoCapitalize="none" width="medium" error={errorOf('email')} />
-      </FieldGroup>
+      <ContactFields prefix={P} errorOf={errorOf} />
 
       <TextField id={`${P}-subject`} name="subject" label="Chủ đề" required hint="Ví dụ: Tiến độ thi hành vụ việc …; đề nghị phỏng vấn lãnh đạo về …" error={errorOf('subject')} />
 
@@ -138,29 +135,9 @@ export default function PressRequestForm({ cmsUrl, privacyHref }: Props) {
         error={errorOf('wishedDeadline')}
       />
 
-      <Checkbox
-        id={`${P}-consent`}
-        name="consent"
-        label={PRESS_CONSENT_TEXT}
-        required
-        hint={
-          <>
-            Xem <a href={privacyHref}>cách cơ quan bảo vệ dữ liệu cá nhân của bạn</a>.
-          </>
-        }
-        error={errorOf('consent')}
-      />
+      <ConsentField prefix={P} errorOf={errorOf} text={PRESS_CONSENT_TEXT} privacyHref={privacyHref} />
 
-      <Honeypot id={`${P}-website`} />
-
-      <div className="form-actions">
-        <button className="form-button" type="submit" disabled={!form.hydrated}>
-          Gửi đề nghị
-        </button>
-        <p className="form-busy" role="status">
-          {form.busy}
-        </p>
-      </div>
+      <SubmitRow prefix={P} label="Gửi đề nghị" hydrated={form.hydrated} busy={form.busy} />
     </form>
   );
 }

@@ -3,7 +3,7 @@
  * a proof of work to POST /api/citizen-questions/submit; the answer is a tracking code for the status page.
  */
 import { QUESTION_CONSENT_TEXT, citizenQuestionInput } from '@thads/shared';
-import { Checkbox, FieldGroup, Honeypot, SelectField, TextArea, TextField } from './forms/Field.tsx';
+import { ConsentField, ContactFields, SelectField, SubmitRow, TextArea, TextField } from './forms/Field.tsx';
 import { ErrorSummary } from './forms/ErrorSummary.tsx';
 import { useIntakeForm } from './forms/useIntakeForm.ts';
 
@@ -63,10 +63,7 @@ export default function QuestionForm({ cmsUrl, topics, privacyHref, lookupHref }
 
       <TextField id={`${P}-name`} name="name" label="Họ và tên" required autoComplete="name" spellCheck={false} error={errorOf('name')} />
 
-      <FieldGroup id={`${P}-contact`} legend="Cách liên hệ lại với bạn" hint="Điền số điện thoại hoặc thư điện tử, hoặc cả hai (bắt buộc ít nhất một). Cơ quan chỉ dùng để trả lời câu hỏi này và để bạn tra cứu tình trạng.">
-        <TextField id={`${P}-phone`} name="phone" label="Số điện thoại" type="tel" inputMode="tel" autoComplete="tel" width="medium" hint="Ví dụ: 0912 345 678" error={errorOf('phone')} />
-        <TextField id={`${P}-email`} name="email" label="Thư điện tử" type="email" inputMode="email" autoComplete="email" spellCheck={false} autoCapitalize="none" width="medium" error={errorOf('email')} />
-      </FieldGroup>
+      <ContactFields prefix={P} errorOf={errorOf} hint="Điền số điện thoại hoặc thư điện tử, hoặc cả hai (bắt buộc ít nhất một). Cơ quan chỉ dùng để trả lời câu hỏi này và để bạn tra cứu tình trạng." />
 
       <TextField id={`${P}-locality`} name="locality" label="Địa phương" autoComplete="address-level2" hint="Không bắt buộc. Xã, phường nơi bạn sinh sống." error={errorOf('locality')} />
 
@@ -84,29 +81,9 @@ export default function QuestionForm({ cmsUrl, topics, privacyHref, lookupHref }
         error={errorOf('question')}
       />
 
-      <Checkbox
-        id={`${P}-consent`}
-        name="consent"
-        label={QUESTION_CONSENT_TEXT}
-        required
-        hint={
-          <>
-            Xem <a href={privacyHref}>cách cơ quan bảo vệ dữ liệu cá nhân của bạn</a>.
-          </>
-        }
-        error={errorOf('consent')}
-      />
+      <ConsentField prefix={P} errorOf={errorOf} text={QUESTION_CONSENT_TEXT} privacyHref={privacyHref} />
 
-      <Honeypot id={`${P}-website`} />
-
-      <div className="form-actions">
-        <button className="form-button" type="submit" disabled={!form.hydrated}>
-          Gửi câu hỏi
-        </button>
-        <p className="form-busy" role="status">
-          {form.busy}
-        </p>
-      </div>
+      <SubmitRow prefix={P} label="Gửi câu hỏi" hydrated={form.hydrated} busy={form.busy} />
     </form>
   );
 }

@@ -1,22 +1,30 @@
 /**
- * The status of a question (/hoi-dap/tra-cuu/): tracking code (prefilled from ?ma=) plus the phone or
- * email given with the question → POST /api/citizen-questions/status. Shows the status, the day it was
- * received and, once published, the link to the answer; nothing else about anyone.
+ * The status of a question (/hoi-dap/tra-cuu/) or of an information request (kind="information",
+ * /yeu-cau-cung-cap-thong-tin/tra-cuu/): tracking code (prefilled from ?ma=) plus the phone or email given
+ * with it → POST /api/citizen-questions/status or /api/information-requests/status. Shows the status, the day
+ * it was received and, once published, the link to the answer (questions) or the legal deadlines (information
+ * requests); nothing else about anyone.
  */
 import { useEffect, useRef } from 'react';
-import { formatDateLong, questionStatusInput, toIsoVn } from '@thads/shared';
+import { formatDateLong, informationRequestStatusInput, questionStatusInput, toIsoVn } from '@thads/shared';
 import { TextField } from './forms/Field.tsx';
 import { ErrorSummary } from './forms/ErrorSummary.tsx';
 import { useIntakeForm } from './forms/useIntakeForm.ts';
 
-type Props = { cmsUrl: string };
-type Status = { code: string; state: string; label: string; receivedAt?: string | null; answerUrl?: string | null };
+type Props = { cmsUrl: string; kind?: 'question' | 'information' };
+type Status = { code: string; state: string; label: string; receivedAt?: string | null; answerUrl?: string | null; noticeDue?: string | null; deadline?: string | null };
+
+const KINDS = {
+  question: { path: '/api/citizen-questions/status', schema: questionStatusInput, noun: 'câu hỏi', title: 'Câu hỏi', example: 'HD-7K3M-P9QX' },
+  information: { path: '/api/information-requests/status', schema: informationRequestStatusInput, noun: 'yêu cầu', title: 'Yêu cầu', example: 'YC-7K3M-P9QX' },
+} as const;
 
 const P = 'tc';
 const FIELDS = ['code', 'contact'] as const;
 
-export default function StatusLookup({ cmsUrl }: Props) {
-  const form = useIntakeForm<Status>({ cmsUrl, path: '/api/citizen-questions/status', schema: questionStatusInput, fields: FIELDS, withProof: false });
+export default function StatusLookup({ cmsUrl, kind = 'question' }: Props) {
+  const k = KINDS[kind];
+  const form = useIntakeForm<Status>({ cmsUrl, path: k.path, schema: k.schema, fields: FIELDS, withProof: false });
   const codeRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -44,7 +52,7 @@ export default function StatusLookup({ cmsUrl }: Props) {
           autoCapitalize="characters"
           spellCheck={false}
           className="form-input--code"
-          hint="Mã bạn nhận được khi gửi câu hỏi, ví dụ HD-7K3M-P9QX."
+          hint={`Mã bạn nhận được khi gửi ${k.noun}, ví dụ ${k.example}.`}
           error={form.errorOf('code')}
         />
         <TextField
@@ -56,7 +64,7 @@ export default function StatusLookup({ cmsUrl }: Props) {
           autoComplete="off"
           spellCheck={false}
           autoCapitalize="none"
-          hint="Đúng số điện thoại hoặc địa chỉ thư điện tử bạn đã ghi khi gửi câu hỏi."
+          hint={`Đúng số điện thoại hoặc địa chỉ thư điện tử bạn đã ghi khi gửi ${k.noun}.`}
           error={form.errorOf('contact')}
         />
         <div className="form-actions">
@@ -72,7 +80,7 @@ export default function StatusLookup({ cmsUrl }: Props) {
       {status && (
         <div className="form-panel" ref={form.resultRef} tabIndex={-1} role="status" aria-labelledby={`${P}-result-title`}>
           <h2 className="form-panel__title" id={`${P}-result-title`}>
-            Câu hỏi {status.code}
+            {k.title} {status.code}
           </h2>
           <dl className="contact">
             <dt>Tình trạng</dt>
@@ -87,8 +95,24 @@ export default function StatusLookup({ cmsUrl }: Props) {
                 </dd>
               </>
             )}
+            {status.noticeDue && (
+              <>
+                <dt>Hạn thông báo thời hạn giải quyết</dt>
+                <dd>
+                  <time dateTime={status.noticeDue}>{formatDateLong(status.noticeDue)}</time>
+                </dd>
+              </>
+            )}
+            {status.deadline && (
+              <>
+                <dt>Hạn trả lời</dt>
+                <dd>
+                  <time dateTime={status.deadline}>{formatDateLong(status.deadline)}</time>
+                </dd>
+              </>
+            )}
           </dl>
-          {status.answerUrl?.startsWith('/') ? (
+          {kind === 'information' ? null : status.answerUrl?.startsWith('/') ? (
             <p>
               <a href={status.answerUrl}>Đọc câu trả lời đã đăng</a>
             </p>

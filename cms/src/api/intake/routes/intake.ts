@@ -5,6 +5,10 @@ export default {
     route('GET', '/intake/challenge', 'challenge'),
     route('POST', '/citizen-questions/submit', 'submitQuestion'),
     route('POST', '/citizen-questions/status', 'questionStatus'),
+    route('POST', '/information-requests/submit', 'submitInformationRequest'),
+    route('POST', '/information-requests/status', 'informationRequestStatus'),
     route('POST', '/press-requests/submit', 'submitPressRequest'),
+    route('POST', '/page-feedback/submit', 'submitPageFeedback'),
+    route('GET', '/intake/policy', 'policy'),
   ],
 };

@@ -179,3 +179,51 @@ export function FieldGroup({ id, legend, hint, children }: { id: string; legend:
     </fieldset>
   );
 }
+
+/** The parts every public form has, with its field prefix (`hd`, `bc`, `yc`…) and its errors by field name. */
+type FormParts = { prefix: string; errorOf: (field: string) => string | undefined };
+
+/** "Cách liên hệ lại với bạn": phone and email, at least one of the two (the shared schema checks it). */
+export function ContactFields({ prefix: P, errorOf, hint }: FormParts & { hint?: string }) {
+  return (
+    <FieldGroup id={`${P}-contact`} legend="Cách liên hệ lại với bạn" hint={hint ?? 'Điền số điện thoại hoặc thư điện tử, hoặc cả hai (bắt buộc ít nhất một).'}>
+      <TextField id={`${P}-phone`} name="phone" label="Số điện thoại" type="tel" inputMode="tel" autoComplete="tel" width="medium" hint="Ví dụ: 0912 345 678" error={errorOf('phone')} />
+      <TextField id={`${P}-email`} name="email" label="Thư điện tử" type="email" inputMode="email" autoComplete="email" spellCheck={false} autoCapitalize="none" width="medium" error={errorOf('email')} />
+    </FieldGroup>
+  );
+}
+
+/** The consent to the processing of personal data (Decree 13/2023), with a link to the form's privacy notice. */
+export function ConsentField({ prefix: P, errorOf, text, privacyHref }: FormParts & { text: string; privacyHref: string }) {
+  return (
+    <Checkbox
+      id={`${P}-consent`}
+      name="consent"
+      label={text}
+      required
+      hint={
+        <>
+          Xem <a href={privacyHref}>cách cơ quan bảo vệ dữ liệu cá nhân của bạn</a>.
+        </>
+      }
+      error={errorOf('consent')}
+    />
+  );
+}
+
+/** The end of a form: the honeypot, the submit button (enabled once hydrated) and the busy message. */
+export function SubmitRow({ prefix: P, label, hydrated, busy }: { prefix: string; label: string; hydrated: boolean; busy: ReactNode }) {
+  return (
+    <>
+      <Honeypot id={`${P}-website`} />
+      <div className="form-actions">
+        <button className="form-button" type="submit" disabled={!hydrated}>
+          {label}
+        </button>
+        <p className="form-busy" role="status">
+          {busy}
+        </p>
+      </div>
+    </>
+  );
+}
