@@ -163,7 +163,7 @@ describe('with the keyboard alone', () => {
   });
 
   for (const [device, width] of Object.entries(WIDTHS)) {
-    it(`Tab goes through the header in order — skip link, agency, search, then the menu — with the focus visible and on screen (${device})`, async () => {
+    it(`Tab goes through the header in order — skip link, agency, search, English, then the menu — with the focus visible and on screen (${device})`, async () => {
       const page = await open(article(), width);
       const expected = await page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('body a[href], body input:not([type="hidden"]), body button:not([disabled])')]
@@ -184,7 +184,10 @@ describe('with the keyboard alone', () => {
       expect(seen[0]!.href).toBe('#noi-dung');
       expect(seen[1]!.href).toBe('/');
       expect(seen[2]).toMatchObject({ tag: 'input', name: 'Tìm kiếm' });
-      expect(seen.filter((f) => f.place === 'header' && f.tag === 'a' && f.href !== '/').map((f) => f.name)).toEqual(menu.slice(1).map((m) => m.trim()));
+      const english = seen.findIndex((f) => f.name === 'English');
+      expect(seen[english]?.href, 'the English version comes after the search box').toMatch(/^\/en\//);
+      expect(english).toBeGreaterThan(2);
+      expect(seen.filter((f) => f.place === 'header' && f.tag === 'a' && f.href !== '/' && f.name !== 'English').map((f) => f.name)).toEqual(menu.slice(1).map((m) => m.trim()));
       expect(seen.at(-1)!.place, 'after the header comes the page').toBe('main');
       for (const f of seen) expect({ name: f.name, onScreen: f.onScreen, ring: f.ring }).toEqual({ name: f.name, onScreen: true, ring: true });
       await close(page);
