@@ -18,6 +18,9 @@ describe('Vietnamese dates', () => {
 
   it('writes the administrative form', () => {
     expect(formatDateAdministrative('2024-05-14')).toBe('ngày 14 tháng 5 năm 2024');
+    expect(formatDateAdministrative('2025-02-03')).toBe('ngày 03 tháng 02 năm 2025');
+    expect(formatDateAdministrative('2025-01-31T20:00:00Z')).toBe('ngày 01 tháng 02 năm 2025');
+    expect(formatDateAdministrative('2025-12-09')).toBe('ngày 09 tháng 12 năm 2025');
   });
 
   it('refuses an invalid date with a Vietnamese message', () => {

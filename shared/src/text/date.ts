@@ -43,7 +43,8 @@ export function formatDateTime(input: DateInput): string {
 /** "ngày 14 tháng 5 năm 2024", the form of administrative documents. */
 export function formatDateAdministrative(input: DateInput): string {
   const p = parts(input);
-  return `ngày ${pad(p.day)} tháng ${p.month} năm ${p.year}`;
+  // Decree 30/2020/NĐ-CP, appendix I: days below 10 and the months 1 and 2 take a leading zero.
+  return `ngày ${pad(p.day)} tháng ${p.month <= 2 ? pad(p.month) : p.month} năm ${p.year}`;
 }
 
 /** Local calendar year in Vietnam. */
