@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEBTOR_COLUMNS } from '@thads/shared';
+import { DEBTOR_HEADER, debtorRow, debtorXlsx } from '../helpers/debtor-sheet.ts';
 import { api, CMS_DIR, cmsRequire, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 
 const UID = 'api::debtor-listing.debtor-listing';
@@ -16,9 +16,8 @@ let cms: TestStrapi;
 const tokens: Record<string, string> = {};
 let kv3: string;
 
-const writeXlsx = cmsRequire('write-excel-file/node');
 const { readSheet } = cmsRequire('read-excel-file/node');
-const xlsx = async (rows: unknown[][]): Promise<Buffer> => Buffer.from(await (writeXlsx.default ?? writeXlsx)(rows, { dateFormat: 'dd/mm/yyyy' }).toBuffer());
+const xlsx = debtorXlsx;
 
 const login = async (email: string, password: string) => (await api(cms.url, '/admin/login', { method: 'POST', json: { email, password } })).body.data.token as string;
 
@@ -29,26 +28,8 @@ function upload(route: 'preview' | 'confirm', file: Buffer, name: string, { unit
   return api(cms.url, `/thads/debtor-listings/import/${route}`, { method: 'POST', body: form, token });
 }
 
-const HEADER = DEBTOR_COLUMNS.map((c) => c.header);
-type Row = Partial<Record<(typeof DEBTOR_COLUMNS)[number]['key'], unknown>>;
-const row = (n: number, over: Row = {}) => {
-  const values: Row = {
-    order: n,
-    name: `Người giả định số ${n}`,
-    kind: 'Cá nhân',
-    address: `Thôn ${n}, xã Như Quỳnh, tỉnh Hưng Yên`,
-    judgmentNumber: `${n}/2023/DS-ST`,
-    judgmentDate: '12/04/2023',
-    court: 'Tòa án nhân dân huyện Văn Lâm',
-    obligation: `Trả cho bà Nguyễn Thị B (giả định) số tiền ${n}.000.000 đồng.`,
-    reason: 'a',
-    decisionNumber: `${n}/QĐ-CCTHADS`,
-    decisionDate: new Date(Date.UTC(2024, 1, 20)),
-    unit: '',
-    ...over,
-  };
-  return DEBTOR_COLUMNS.map((c) => values[c.key] ?? null);
-};
+const HEADER = DEBTOR_HEADER;
+const row = debtorRow;
 
 const publicList = async (query = '') => (await api(cms.url, `/api/debtor-listings?pagination[pageSize]=100${query}`)).body;
 const isPublic = async (name: string) => (await publicList(`&filters[name][$eq]=${encodeURIComponent(name)}`)).data.length > 0;
