@@ -1,21 +1,28 @@
 import type { Core } from '@strapi/strapi';
-import { scheduleEmbargoRelease } from './publishing/embargo';
+import { scheduleTimedRebuilds } from './publishing/timed-rebuilds';
 import { slugify, toNFC, uniqueSlug } from '@thads/shared';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
+import { ensureLocales } from './bootstrap/locales';
 import { syncEditorialRoles } from './bootstrap/editorial-roles';
 import { applyFieldLabels } from './bootstrap/field-labels';
 import { ensurePublisherWebhook, registerPublisherAdminRoutes } from './bootstrap/publisher-webhook';
 import { ensureDemoUsers, printDemoCredentials } from './bootstrap/demo-users';
+import { ensurePublicHolidays, registerInformationRequests } from './information-requests';
 import { isContentEmpty, seedDemo } from './seed';
 import { closeIntakeStores } from './intake/stores';
 import { registerInboxAdminRoutes } from './intake/admin-routes';
 import { eraseExpired, markQuestionPublished } from './intake/editorial';
 import { registerDebtorListings } from './debtors';
+import { registerReports } from './reports';
+import { registerPageFeedback } from './intake/feedback';
+import { intakeSettings } from './intake/settings';
 import { registerMediaRules } from './media';
 import { registerEnforcementStatRules } from './api/enforcement-stat/rules';
 import { registerHistory } from './history';
 import { reconcileLegalBasis, registerReview } from './review';
+import { registerPressMonitoring, schedulePressImport } from './press-monitoring';
 
+import { registerNoticeRules } from './notices/rules';
 /** The field each slug is generated from. */
 const SLUG_SOURCE: Record<string, string> = {
   'api::unit.unit': 'name',
@@ -57,17 +64,26 @@ export default {
     });
     registerInboxAdminRoutes(strapi);
     registerPublisherAdminRoutes(strapi);
+    registerInformationRequests(strapi);
     registerDebtorListings(strapi);
     registerMediaRules(strapi);
+    registerReports(strapi);
     registerEnforcementStatRules(strapi);
+    registerNoticeRules(strapi);
     registerHistory(strapi);
+    registerPageFeedback(strapi, intakeSettings());
     registerReview(strapi);
+    registerPressMonitoring(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Vietnamese is the default content locale (Strapi's is English), before anything reads or seeds content.
+    await ensureLocales(strapi);
     await syncPublicPermissions(strapi);
     await syncEditorialRoles(strapi);
     await applyFieldLabels(strapi);
+    // Vietnam's public holidays 2025–2027 on first start (deadlines in working days); editors keep the list after.
+    await ensurePublicHolidays(strapi);
 
     const production = process.env.NODE_ENV === 'production';
     const autoSeed = process.env.SEED_ON_EMPTY ? process.env.SEED_ON_EMPTY === 'true' : !production;
@@ -79,10 +95,12 @@ export default {
     }
     // After the seed, so that loading the demo content does not send hundreds of events to the publisher.
     await ensurePublisherWebhook(strapi);
-    scheduleEmbargoRelease(strapi);
+    scheduleTimedRebuilds(strapi);
     await reconcileLegalBasis(strapi);
+    // Clippings from the active outlets' feeds every PRESS_IMPORT_MINUTES (default 60; off in tests unless set).
+    schedulePressImport(strapi);
     // Personal data of closed inbox items is erased after RETENTION_DAYS (default 90), every night at 03:00.
-    const retentionDays = Number(process.env.RETENTION_DAYS ?? 90);
+    const { retentionDays } = intakeSettings();
     if (retentionDays > 0) {
       strapi.cron.add({
         eraseExpiredPersonalData: {

@@ -29,10 +29,12 @@ export const defaultPopulate: Record<string, Record<string, unknown>> = {
     unit: unitRef,
   },
   'api::gallery.gallery': { items: photo, videos: { populate: { file: media, poster: media, captions: media } }, unit: unitRef, seo },
-  'api::unit.unit': { mergedInto: { fields: ['name', 'slug'] } },
+  'api::unit.unit': { mergedInto: { fields: ['name', 'slug'] }, parent: { fields: ['name', 'slug'] } },
   'api::category.category': {},
   'api::topic.topic': {},
   'api::site-setting.site-setting': { logo: media, seo },
+  'api::enforcement-notice.enforcement-notice': { parties: true, attachments: attachment, unit: unitRef, seo },
+  'api::auction-notice.auction-notice': { organization: true, attachments: attachment, unit: unitRef, seo },
   'api::spokesperson.spokesperson': { spokesperson: true, deputy: true },
 };
 

@@ -16,16 +16,25 @@ export const PUBLIC_COLLECTIONS = [
   'api::topic.topic',
   'api::enforcement-stat.enforcement-stat',
   'api::debtor-listing.debtor-listing',
+  'api::enforcement-notice.enforcement-notice',
+  'api::auction-notice.auction-notice',
 ] as const;
 
 export const PUBLIC_SINGLES = ['api::site-setting.site-setting', 'api::spokesperson.spokesperson'] as const;
 
 export const PRIVATE_COLLECTIONS = [
   'api::citizen-question.citizen-question',
+  'api::information-request.information-request',
+  'api::public-holiday.public-holiday',
   'api::press-request.press-request',
   'api::press-clipping.press-clipping',
   'api::plan-task.plan-task',
+  'api::page-feedback.page-feedback',
+  'api::press-outlet.press-outlet',
 ] as const;
+
+/** Private single types (settings of internal work), edited by the editors only. */
+export const PRIVATE_SINGLES = ['api::press-monitoring-setting.press-monitoring-setting'] as const;
 
 export const PUBLIC_TYPES = [...PUBLIC_COLLECTIONS, ...PUBLIC_SINGLES] as const;
 

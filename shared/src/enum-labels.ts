@@ -5,6 +5,8 @@
  * and the list filters, and shows them in the list view's cells. Translations are keyed by value alone, so a
  * value that appears in two fields must have one label: `ENUM_TRANSLATIONS` throws otherwise (and a test runs it).
  */
+import { INFORMATION_DELIVERY_LABELS, INFORMATION_REQUEST_STATUS_LABELS } from './schemas/inputs/information-request.ts';
+import { PUBLIC_HOLIDAY_KIND_LABELS } from './calendar/public-holidays.ts';
 import {
   ANNOUNCEMENT_KIND_LABELS,
   ARTICLE_FORMAT_LABELS,
@@ -19,6 +21,8 @@ import {
   UNIT_KIND_LABELS,
 } from './taxonomy.ts';
 import { DEBTOR_EVENT_LABELS, DEBTOR_KIND_LABELS, DEBTOR_REASON_LABELS, DEBTOR_RESOLUTION_LABELS, DEBTOR_STATUS_LABELS } from './schemas/debtor-listing.ts';
+import { ENFORCEMENT_NOTICE_KIND_LABELS, NOTICE_PARTY_ROLE_LABELS } from './schemas/enforcement-notice.ts';
+import { ASSET_TYPE_LABELS, DISTRICT_LABELS } from './schemas/auction-notice.ts';
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -34,8 +38,13 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, Labels
   'api::press-clipping.press-clipping': { tone: CLIPPING_TONE_LABELS },
   'api::plan-task.plan-task': { progress: PLAN_TASK_STATUS_LABELS },
   'api::debtor-listing.debtor-listing': { kind: DEBTOR_KIND_LABELS, reason: DEBTOR_REASON_LABELS, state: DEBTOR_STATUS_LABELS, resolutionKind: DEBTOR_RESOLUTION_LABELS },
+  'api::information-request.information-request': { state: INFORMATION_REQUEST_STATUS_LABELS, delivery: INFORMATION_DELIVERY_LABELS },
+  'api::public-holiday.public-holiday': { kind: PUBLIC_HOLIDAY_KIND_LABELS },
   'shared.theme': { code: THEME_LABELS },
   'debtor.status-event': { event: DEBTOR_EVENT_LABELS },
+  'api::enforcement-notice.enforcement-notice': { kind: ENFORCEMENT_NOTICE_KIND_LABELS },
+  'notice.party': { role: NOTICE_PARTY_ROLE_LABELS },
+  'api::auction-notice.auction-notice': { assetType: ASSET_TYPE_LABELS, district: DISTRICT_LABELS },
 };
 
 /** The label of one value, or undefined. */

@@ -56,6 +56,8 @@ const PAGE_PATHS: Record<string, string> = {
   units: 'don-vi',
   categories: 'chuyen-muc',
   topics: 'hoi-dap/linh-vuc',
+  'enforcement-notices': 'thong-bao-thi-hanh-an',
+  'auction-notices': 'dau-gia',
 };
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

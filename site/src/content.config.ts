@@ -15,6 +15,7 @@ import {
   correctionSchema,
   enforcementStatSchema,
   gallerySchema,
+  intakePolicySchema,
   legalDocumentSchema,
   legalQaSchema,
   pressReleaseSchema,
@@ -28,6 +29,8 @@ import { changedEntries, parseChanges } from './lib/changes.ts';
 import { fetchAll, fetchDraft, fetchSingle } from './lib/strapi.ts';
 import { debtorListingSchema } from '@thads/shared';
 import { debtorListingsLoader } from './lib/debtor-loader.ts';
+import { englishSiteSettingLoader, englishUnitsLoader } from './lib/english-loaders.ts';
+import { auctionNoticeSchema, enforcementNoticeSchema } from '@thads/shared';
 
 type Document = { documentId: string; slug: string; updatedAt: string };
 
@@ -145,6 +148,21 @@ export const collections = {
   topics: defineCollection({ loader: strapiCollection('topics', topicSchema), schema: topicSchema }),
   siteSetting: defineCollection({ loader: strapiSingle('site-setting', siteSettingSchema), schema: siteSettingSchema }),
   spokesperson: defineCollection({ loader: strapiSingle('spokesperson', spokespersonSchema), schema: spokespersonSchema }),
+  // English versions (locale "en") of the units (by documentId) and the site settings, for /en/ (lib/english.ts).
+  unitsEn: defineCollection({ loader: englishUnitsLoader(), schema: unitSchema }),
+  siteSettingEn: defineCollection({ loader: englishSiteSettingLoader(), schema: siteSettingSchema }),
+  // The CMS's retention and rate-limit settings, stated by the privacy notice (/bao-ve-du-lieu-ca-nhan/); always read.
+  intakePolicy: defineCollection({
+    loader: {
+      name: 'strapi:intake-policy',
+      async load({ store, generateDigest }) {
+        if (typesOnly) return;
+        const data = await fetchSingle('intake/policy', intakePolicySchema);
+        store.set({ id: 'main', data, digest: generateDigest(data) });
+      },
+    },
+    schema: intakePolicySchema,
+  }),
   // Enforcement statistics (/so-lieu/) have no slug: one entry per year, province-wide or per unit.
   enforcementStats: defineCollection({
     loader: {
@@ -161,4 +179,7 @@ export const collections = {
   }),
   // The list of debtors without means to execute (/danh-sach-chua-co-dieu-kien-thi-hanh/): no slug, stored by documentId.
   debtorListings: defineCollection({ loader: debtorListingsLoader(), schema: debtorListingSchema }),
+  // Enforcement and auction notices (/thong-bao-thi-hanh-an/, /dau-gia/): current or past is decided at build time (lib/notices.ts).
+  enforcementNotices: defineCollection({ loader: strapiCollection('enforcement-notices', enforcementNoticeSchema), schema: enforcementNoticeSchema }),
+  auctionNotices: defineCollection({ loader: strapiCollection('auction-notices', auctionNoticeSchema), schema: auctionNoticeSchema }),
 };

@@ -126,7 +126,8 @@ describe('pictures and language', () => {
     let images = 0;
     for (const rel of pages) {
       const html = fs.readFileSync(path.join(site.out, rel), 'utf8');
-      if (!/<html lang="vi"[\s>]/.test(html)) problems.push(`${rel}: not <html lang="vi">`);
+      const lang = rel.startsWith('en/') ? 'en' : 'vi'; // the English pages (site/src/pages/en/)
+      if (!new RegExp(`<html lang="${lang}"[\\s>]`).test(html)) problems.push(`${rel}: not <html lang="${lang}">`);
       for (const tag of imgTags(html)) {
         images++;
         const alt = /\balt="([^"]*)"/.exec(tag)?.[1];

@@ -123,12 +123,12 @@ describe('content', () => {
     }
   });
 
-  it('gives every page one h1, a title and lang="vi"', () => {
+  it('gives every page one h1, a title and lang="vi" (lang="en" under /en/)', () => {
     for (const f of files.filter((f) => f.endsWith('.html'))) {
       const html = read(f);
       expect((html.match(/<h1[\s>]/g) ?? []).length, f).toBe(1);
       expect(html, f).toMatch(/<title>[^<]+<\/title>/);
-      expect(html, f).toMatch(/<html[^>]*lang="vi"/);
+      expect(html, f).toMatch(f.startsWith('en/') ? /<html[^>]*lang="en"/ : /<html[^>]*lang="vi"/);
     }
   });
 
@@ -138,7 +138,7 @@ describe('content', () => {
     // directive, inline: no script file, and at most 3 KB gzip in all. React and Pagefind load on focus.
     // Interactive pages hydrate their island at once (client:load) and are not reading pages: the search page
     // and the forms. A new one must be added here on purpose.
-    const INTERACTIVE = ['tim-kiem/', 'hoi-dap/gui-cau-hoi/', 'hoi-dap/tra-cuu/', 'bao-chi/de-nghi-cung-cap-thong-tin/', 'danh-sach-chua-co-dieu-kien-thi-hanh/'].map((p) => `${p}index.html`);
+    const INTERACTIVE = ['tim-kiem/', 'hoi-dap/gui-cau-hoi/', 'hoi-dap/tra-cuu/', 'bao-chi/de-nghi-cung-cap-thong-tin/', 'danh-sach-chua-co-dieu-kien-thi-hanh/', 'yeu-cau-cung-cap-thong-tin/', 'yeu-cau-cung-cap-thong-tin/tra-cuu/'].map((p) => `${p}index.html`);
     const BUDGET = 3 * 1024;
     for (const f of files.filter((f) => f.endsWith('.html') && !INTERACTIVE.includes(f))) {
       const html = read(f);

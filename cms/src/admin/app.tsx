@@ -4,10 +4,14 @@ import { ErasePersonalDataAction, ToLegalQaAction } from './actions/inbox-action
 import { addDeadlineColumn } from './actions/deadline-column';
 import { Earth, Mail } from '@strapi/icons';
 import { FileXls } from '@strapi/icons';
+import { ChartPie, NumberList } from '@strapi/icons';
 import { CheckCircle, ClockCounterClockwise } from '@strapi/icons';
+import { ThumbUp } from '@strapi/icons';
 import { enumTranslations } from '@thads/shared';
 import { labelEnumColumns } from './enum-labels/list-column';
 import { ReviewPanel, withSubmitForReview } from './review/ReviewActions';
+import { ToCorrectionAction } from './press/ToCorrectionAction';
+import { Feather } from '@strapi/icons';
 
 export default {
   config: {
@@ -45,6 +49,21 @@ export default {
       permissions: [{ action: 'api::thads.history.read', subject: null }],
       Component: () => import('./history/HistoryPage'),
     });
+    // Reports of what the units published, and the communications plan's progress (editors and Super Admin).
+    app.addMenuLink({
+      to: 'bao-cao',
+      icon: ChartPie,
+      intlLabel: { id: 'thads.reports.menu', defaultMessage: 'Báo cáo' },
+      permissions: [{ action: 'api::thads.reports.read', subject: null }],
+      Component: () => import('./reports/ReportsPage'),
+    });
+    app.addMenuLink({
+      to: 'ke-hoach-truyen-thong',
+      icon: NumberList,
+      intlLabel: { id: 'thads.plan.menu', defaultMessage: 'Kế hoạch truyền thông' },
+      permissions: [{ action: 'api::thads.reports.read', subject: null }],
+      Component: () => import('./plan/PlanPage'),
+    });
     // Review queue (CE stand-in for Enterprise review workflows): editors decide, reporters follow their drafts.
     app.addMenuLink({
       to: 'hang-cho-duyet',
@@ -56,6 +75,22 @@ export default {
       ],
       Component: () => import('./review/QueuePage'),
     });
+    // Press monitoring: the daily digest, its exports and the import from the outlets' feeds (editors).
+    app.addMenuLink({
+      to: 'diem-bao-hang-ngay',
+      icon: Feather,
+      intlLabel: { id: 'thads.press.digest.menu', defaultMessage: 'Điểm báo hằng ngày' },
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::press-clipping.press-clipping' }],
+      Component: () => import('./press/DigestPage'),
+    });
+    // Readers' "Trang này có hữu ích không?" per page (editors and Super Admin: who may read page feedback).
+    app.addMenuLink({
+      to: 'phan-hoi-trang',
+      icon: ThumbUp,
+      intlLabel: { id: 'thads.feedback.menu', defaultMessage: 'Phản hồi trang' },
+      permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::page-feedback.page-feedback' }],
+      Component: () => import('./feedback/FeedbackPage'),
+    });
   },
   bootstrap(app: StrapiApp) {
     (app.getPlugin('content-manager').apis as any).addDocumentAction((actions: unknown[]) => [...actions, ToLegalQaAction, ErasePersonalDataAction]);
@@ -63,6 +98,7 @@ export default {
     (app.getPlugin('content-manager').apis as any).addDocumentAction((actions: any[]) => actions.map((a) => (a.type === 'publish' ? withSubmitForReview(a) : a)));
     (app.getPlugin('content-manager').apis as any).addEditViewSidePanel((panels: unknown[]) => [...panels, ReviewPanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumColumns);
+    (app.getPlugin('content-manager').apis as any).addDocumentAction((actions: unknown[]) => [...actions, ToCorrectionAction]);
     // The editorial board reads Vietnamese: make it the admin's language unless a user chose another.
     try {
       if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', 'vi');

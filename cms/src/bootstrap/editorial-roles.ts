@@ -1,7 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { PRIVATE_COLLECTIONS, PUBLIC_TYPES, REFERENCE_TYPES, REPORTER_TYPES } from '../content-types';
 import { HISTORY_EDITOR_PERMISSIONS } from '../history/permissions';
+import { REPORTS_EDITOR_PERMISSIONS } from '../reports/permissions';
 import { REVIEW_EDITOR_PERMISSIONS, REVIEW_REPORTER_PERMISSIONS } from '../review/permissions';
+import { withAllLocales } from './locales';
+import { PRIVATE_SINGLES } from '@thads/shared';
 
 const CM = 'plugin::content-manager.explorer';
 export const EDITOR_ROLE = { code: 'thads-editor', name: 'Biên tập viên', description: 'Tổ Biên tập: soạn, sửa, xuất bản mọi nội dung công khai; xử lý hộp thư câu hỏi, đề nghị báo chí, điểm tin và kế hoạch.' };
@@ -38,9 +41,11 @@ export function editorPermissions(strapi: Core.Strapi): Permission[] {
     ...contentPermissions(strapi, [
       { actions: [`${CM}.create`, `${CM}.read`, `${CM}.update`, `${CM}.delete`, `${CM}.publish`], subjects: PUBLIC_TYPES },
       { actions: [`${CM}.create`, `${CM}.read`, `${CM}.update`, `${CM}.delete`], subjects: PRIVATE_COLLECTIONS },
+      { actions: [`${CM}.create`, `${CM}.read`, `${CM}.update`, `${CM}.delete`], subjects: PRIVATE_SINGLES },
     ]),
     ...upload([]),
     ...HISTORY_EDITOR_PERMISSIONS,
+    ...REPORTS_EDITOR_PERMISSIONS,
     ...REVIEW_EDITOR_PERMISSIONS,
   ];
 }
@@ -67,7 +72,7 @@ export async function syncEditorialRoles(strapi: Core.Strapi): Promise<{ editor:
     let role = await roleService.findOne({ code: def.code });
     if (!role) role = await roleService.create(def);
     else if (role.name !== def.name || role.description !== def.description) await roleService.update({ id: role.id }, { name: def.name, description: def.description });
-    await roleService.assignPermissions(role.id, perms);
+    await roleService.assignPermissions(role.id, await withAllLocales(strapi, perms));
     ids[def.code] = role.id;
   }
   // Strapi's English default roles would confuse the board: remove them while nobody holds them.

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEBTOR_FIELD_LABELS as DEBTOR } from '@thads/shared';
 import { ENFORCEMENT_STAT_LABELS } from '@thads/shared';
+import { AUCTION_NOTICE_LABELS, AUCTION_ORGANIZATION_LABELS, ENFORCEMENT_NOTICE_LABELS, NOTICE_PARTY_LABELS } from '@thads/shared';
 
 /**
  * Vietnamese labels and descriptions of every field, shown by the Content Manager.
@@ -110,6 +111,8 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     active: ['Đang hoạt động', 'Bỏ chọn khi đơn vị đã sáp nhập hoặc giải thể.'],
     mergedInto: ['Sáp nhập vào đơn vị'],
     mergedUnits: ['Các đơn vị đã sáp nhập vào'],
+    parent: ['Đơn vị cấp trên', 'Dùng để vẽ sơ đồ tổ chức: các phòng chuyên môn và Phòng THADS khu vực thuộc Thi hành án dân sự tỉnh.'],
+    children: ['Các đơn vị trực thuộc'],
   },
   'api::category.category': { name: ['Tên chuyên mục'], articles: ['Tin, bài'] },
   'api::topic.topic': { name: ['Tên lĩnh vực'], legalQas: ['Giải đáp pháp luật'] },
@@ -127,6 +130,36 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     publishedQa: ['Giải đáp đã công bố'],
     internalNote: ['Ghi chú nội bộ'],
     erasedAt: ['Thời điểm xoá dữ liệu cá nhân', 'Đặt tự động khi dữ liệu cá nhân được xoá (hết thời hạn lưu trữ hoặc theo yêu cầu).'],
+  },
+  'api::information-request.information-request': {
+    trackingCode: ['Mã tra cứu'],
+    fullName: ['Họ và tên người yêu cầu'],
+    address: ['Nơi cư trú, địa chỉ'],
+    idNumber: ['Số CMND, căn cước hoặc hộ chiếu'],
+    information: ['Thông tin yêu cầu cung cấp'],
+    purpose: ['Mục đích yêu cầu'],
+    delivery: ['Hình thức nhận thông tin'],
+    consentAt: ['Thời điểm đồng ý xử lý dữ liệu'],
+    consentText: ['Nội dung đã đồng ý'],
+    receivedOn: ['Ngày nhận yêu cầu hợp lệ', 'Thời hạn tính từ ngày này, theo ngày làm việc (không kể ngày nhận). Yêu cầu gửi qua trang web: ngày gửi.'],
+    complex: ['Thông tin phức tạp', 'Đánh dấu khi thông tin không có sẵn, cần tập hợp từ nhiều bộ phận hoặc cần ý kiến cơ quan khác: thông báo thời hạn trong 3 ngày làm việc, trả lời trong 15 ngày làm việc (Luật Tiếp cận thông tin, điều 31).'],
+    extended: ['Đã gia hạn', 'Gia hạn thêm 15 ngày làm việc, phải thông báo bằng văn bản cho người yêu cầu trong thời hạn. Tự đánh dấu khi chọn trạng thái "Đã thông báo gia hạn".'],
+    noticeDue: ['Hạn thông báo thời hạn giải quyết', 'Tính tự động khi là thông tin phức tạp: 3 ngày làm việc kể từ ngày nhận. Không sửa tay.'],
+    noticeSentOn: ['Ngày đã gửi thông báo', 'Ngày gửi văn bản thông báo thời hạn giải quyết (thông tin phức tạp).'],
+    deadline: ['Hạn trả lời', 'Tính tự động theo ngày làm việc (trừ thứ Bảy, Chủ nhật và danh sách "Ngày nghỉ lễ, Tết"): 5 ngày; thông tin phức tạp 15 ngày; gia hạn thêm 15 ngày. Không sửa tay.'],
+    state: ['Trạng thái xử lý'],
+    assignedUnit: ['Đơn vị được giao'],
+    response: ['Nội dung trả lời hoặc lý do từ chối'],
+    respondedOn: ['Ngày trả lời'],
+    internalNote: ['Ghi chú nội bộ'],
+    erasedAt: ['Thời điểm xoá dữ liệu cá nhân', 'Đặt tự động khi dữ liệu cá nhân được xoá (hết thời hạn lưu trữ hoặc theo yêu cầu).'],
+  },
+  'api::public-holiday.public-holiday': {
+    date: ['Ngày'],
+    name: ['Tên ngày nghỉ'],
+    kind: ['Loại ngày', 'Ngày lễ, Tết và ngày nghỉ bù, nghỉ hoán đổi không tính là ngày làm việc; ngày làm việc bù (thứ Bảy, Chủ nhật) được tính.'],
+    provisional: ['Dự kiến', 'Chưa có văn bản chính thức: cập nhật khi Chính phủ công bố lịch nghỉ năm đó.'],
+    source: ['Căn cứ'],
   },
   'api::press-request.press-request': {
     trackingCode: ['Mã tra cứu'],
@@ -152,6 +185,22 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     tone: ['Sắc thái'],
     needsResponse: ['Cần phản hồi', 'Đánh dấu khi cần phản hồi hoặc cải chính.'],
     corrections: ['Cải chính liên quan'],
+    alsoIn: ['Cũng đăng trên', 'Các báo, trang khác đăng cùng tin (gộp tự động khi nhập từ nguồn tin, hoặc ghi tay).'],
+    canonicalUrl: ['Đường dẫn chuẩn hoá (tự động)', 'Điền tự động từ đường dẫn; dùng để nhận biết tin trùng khi nhập từ nguồn tin.'],
+    titleKey: ['Khoá tiêu đề (tự động)', 'Tiêu đề không dấu khi tin được ghi nhận; dùng để gộp cùng một tin đăng trên nhiều báo trong ngày.'],
+  },
+  'api::press-outlet.press-outlet': {
+    name: ['Tên cơ quan báo chí, trang tin'],
+    homepage: ['Trang chủ'],
+    feedUrl: ['Địa chỉ nguồn tin (RSS/Atom)', 'Ví dụ: https://baohungyen.vn/rss/phap-luat.rss. Hệ thống chỉ tải nguồn tin đang bật.'],
+    active: ['Đang theo dõi', 'Bật để nhập tin tự động theo lịch và khi bấm “Nhập tin từ các báo”.'],
+    keywords: ['Từ khoá riêng', 'Mỗi dòng một từ khoá; dùng thêm vào từ khoá chung. So khớp không phân biệt hoa thường, có dấu hay không dấu.'],
+    lastImportAt: ['Lần nhập gần nhất'],
+    lastImportOk: ['Lần nhập gần nhất thành công'],
+    lastImportResult: ['Kết quả lần nhập gần nhất'],
+  },
+  'api::press-monitoring-setting.press-monitoring-setting': {
+    keywords: ['Từ khoá chung', 'Mỗi dòng một từ khoá (ví dụ: thi hành án, Hưng Yên). Tin của mọi nguồn tin có một trong các từ khoá này (hoặc từ khoá riêng của nguồn) ở tiêu đề hay tóm tắt thì được nhập.'],
   },
   'api::plan-task.plan-task': {
     code: ['Mã nhiệm vụ', 'Ví dụ: 4.1.a.'],
@@ -159,10 +208,16 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     description: ['Nội dung nhiệm vụ'],
     leadUnit: ['Đơn vị chủ trì'],
     coordinatingUnits: ['Đơn vị phối hợp'],
+    externalPartners: ['Cơ quan phối hợp bên ngoài', 'Cơ quan báo chí, truyền thông… không thuộc hệ thống THADS.'],
     product: ['Sản phẩm'],
     timing: ['Thời gian thực hiện'],
     progress: ['Tình trạng'],
     evidence: ['Tin, bài minh chứng'],
+    evidenceQas: ['Giải đáp pháp luật minh chứng'],
+    evidenceStories: ['Gương điển hình minh chứng'],
+    evidencePressReleases: ['Thông cáo báo chí minh chứng'],
+    evidenceCorrections: ['Cải chính thông tin minh chứng'],
+    evidenceGalleries: ['Thư viện ảnh minh chứng'],
   },
   'api::site-setting.site-setting': {
     agencyName: ['Tên cơ quan'],
@@ -176,6 +231,9 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     workingHours: ['Giờ làm việc'],
     licence: ['Giấy phép', 'Thông tin giấy phép hiển thị ở chân trang (bắt buộc theo quy định).'],
     responsiblePerson: ['Người chịu trách nhiệm chính'],
+    dataProtectionContact: ['Đầu mối bảo vệ dữ liệu cá nhân', 'Bộ phận, địa chỉ, điện thoại, thư điện tử tiếp nhận yêu cầu của người dân về dữ liệu cá nhân; hiện ở Thông báo xử lý dữ liệu cá nhân.'],
+    accessibilityContact: ['Liên hệ về khả năng tiếp cận', 'Nơi người dùng báo khi gặp khó khăn truy cập trang; hiện ở Tuyên bố về khả năng tiếp cận.'],
+    accessibilityReviewedOn: ['Ngày rà soát khả năng tiếp cận', 'Ngày kiểm tra, cập nhật Tuyên bố về khả năng tiếp cận gần nhất.'],
     copyright: ['Bản quyền'],
     about: ['Giới thiệu cơ quan'],
     description: ['Mô tả cho công cụ tìm kiếm', 'Tối đa 170 ký tự.'],
@@ -205,6 +263,14 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     history: ['Lịch sử thay đổi (không công khai)', 'Ghi tự động mỗi lần đưa vào, sửa, giải quyết hoặc đưa lại vào danh sách.'],
   },
   'api::enforcement-stat.enforcement-stat': ENFORCEMENT_STAT_LABELS,
+  'api::enforcement-notice.enforcement-notice': ENFORCEMENT_NOTICE_LABELS,
+  'api::auction-notice.auction-notice': AUCTION_NOTICE_LABELS,
+  'api::page-feedback.page-feedback': {
+    path: ['Địa chỉ trang'],
+    pageTitle: ['Tên trang'],
+    helpful: ['Hữu ích', 'Câu trả lời của bạn đọc cho câu hỏi "Trang này có hữu ích không?".'],
+    comment: ['Góp ý', 'Không kèm thông tin cá nhân của người gửi.'],
+  },
   'api::history-entry.history-entry': {
     action: ['Thao tác'],
     targetUid: ['Loại nội dung'],
@@ -250,6 +316,8 @@ export const COMPONENT_LABELS: Record<string, Record<string, Label>> = {
   'shared.appearance': { outlet: ['Cơ quan báo chí, trang mạng'], url: ['Đường dẫn'], date: ['Thời điểm đăng'] },
   'shared.link': { title: ['Tên'], url: ['Đường dẫn'] },
   'shared.theme': { code: ['Chủ đề'] },
+  'notice.party': NOTICE_PARTY_LABELS,
+  'notice.auction-organization': AUCTION_ORGANIZATION_LABELS,
   'debtor.status-event': { at: ['Thời điểm'], event: ['Sự việc'], by: ['Người thực hiện'], note: ['Nội dung'] },
   'shared.video': {
     file: ['Tệp video', 'MP4 (H.264) hoặc WebM; nên dưới 50 MB. Thông tin vị trí trong tệp video không được tự động xoá: hãy xuất video không kèm vị trí.'],
@@ -273,10 +341,14 @@ const MAIN_FIELD: Record<string, string> = {
   'api::category.category': 'name',
   'api::topic.topic': 'name',
   'api::legal-document.legal-document': 'number',
+  'api::information-request.information-request': 'trackingCode',
+  'api::public-holiday.public-holiday': 'name',
   'api::press-request.press-request': 'subject',
+  'api::press-outlet.press-outlet': 'name',
   'api::citizen-question.citizen-question': 'trackingCode',
   'api::debtor-listing.debtor-listing': 'name',
   'api::enforcement-stat.enforcement-stat': 'year',
+  'api::page-feedback.page-feedback': 'pageTitle',
 };
 
 /** Columns of each list view in the Content Manager: what an editor scans a list by. */
@@ -293,11 +365,17 @@ export const LIST_COLUMNS: Record<string, string[]> = {
   'api::category.category': ['name', 'slug', 'order'],
   'api::topic.topic': ['name', 'slug', 'order'],
   'api::citizen-question.citizen-question': ['trackingCode', 'name', 'topic', 'state', 'assignedUnit', 'createdAt'],
+  'api::information-request.information-request': ['trackingCode', 'fullName', 'receivedOn', 'complex', 'noticeDue', 'deadline', 'state'],
+  'api::public-holiday.public-holiday': ['date', 'name', 'kind', 'provisional'],
   'api::press-request.press-request': ['trackingCode', 'journalistName', 'outlet', 'subject', 'deadline', 'state'],
   'api::press-clipping.press-clipping': ['title', 'outlet', 'date', 'tone', 'needsResponse'],
+  'api::press-outlet.press-outlet': ['name', 'feedUrl', 'active', 'lastImportAt', 'lastImportOk'],
   'api::plan-task.plan-task': ['code', 'title', 'leadUnit', 'progress'],
   'api::debtor-listing.debtor-listing': ['name', 'decisionNumber', 'unit', 'state', 'updatedAt'],
   'api::enforcement-stat.enforcement-stat': ['year', 'unit', 'casesTotal', 'casesCompleted', 'amountCompleted'],
+  'api::enforcement-notice.enforcement-notice': ['title', 'kind', 'unit', 'publishedUntil'],
+  'api::auction-notice.auction-notice': ['title', 'assetType', 'district', 'auctionAt', 'publishedUntil'],
+  'api::page-feedback.page-feedback': ['pageTitle', 'path', 'helpful', 'comment', 'createdAt'],
 };
 
 function applyLabels(configuration: any, labels: (field: string) => Label | undefined) {

@@ -19,6 +19,7 @@ export function adminUserName(user: { firstname?: string | null; lastname?: stri
 /** Public forms: citizens ask questions, journalists send requests. */
 const PUBLIC_NAMES: Record<string, string> = {
   'api::press-request.press-request': 'Nhà báo (biểu mẫu công khai)',
+  'api::information-request.information-request': 'Người yêu cầu cung cấp thông tin (biểu mẫu công khai)',
 };
 
 export function currentActor(strapi: Core.Strapi, uid?: string): Actor {

@@ -25,6 +25,8 @@ const WRITES = new Set(['create', 'clone', 'update', 'delete', 'publish', 'unpub
 const TITLE_FIELD: Record<string, string> = {
   'api::citizen-question.citizen-question': 'trackingCode',
   'api::press-request.press-request': 'trackingCode',
+  'api::information-request.information-request': 'trackingCode',
+  'api::public-holiday.public-holiday': 'name',
   'api::debtor-listing.debtor-listing': 'decisionNumber',
   'api::legal-document.legal-document': 'number',
   'api::unit.unit': 'name',

@@ -6,10 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { seedInformationRequests } from '../information-requests/seed';
 import { markdownLiteToBlocks, slugify, type SeedData, type SeedPhoto } from '@thads/shared';
 import { generatePhoto } from './images';
+import { seedPlanTasks } from '../reports/plan-seed';
 import { loadSeedData } from './load-data';
 import { seedDebtorListings } from '../debtors/seed';
+import { seedEnglish } from './english';
+import { seedPressMonitoring } from '../press-monitoring/seed';
+import { seedNotices } from '../notices/seed';
+import { seedPageFeedback } from '../intake/feedback';
 
 type Log = (msg: string) => void;
 export type SeedReport = Record<string, { created: number; existing: number }>;
@@ -60,7 +66,7 @@ export async function seedDemo(strapi: Core.Strapi, { data = loadSeedData(), log
     // Reference data first: units (two passes for mergedInto), categories, topics, legal documents.
     const unitIds = new Map<string, string>();
     for (const u of data.units) {
-      const { mergedInto: _m, receptionSchedule, slug, ...fields } = u;
+      const { mergedInto: _m, parent: _parent, receptionSchedule, slug, ...fields } = u;
       unitIds.set(slug, await ensure('api::unit.unit', 'slug', slug, () => ({ ...fields, receptionSchedule: receptionSchedule ? markdownLiteToBlocks(receptionSchedule) : null })));
     }
     for (const u of data.units.filter((x) => x.mergedInto)) {
@@ -69,6 +75,14 @@ export async function seedDemo(strapi: Core.Strapi, { data = loadSeedData(), log
       const docs = strapi.documents('api::unit.unit') as any;
       const current = await docs.findOne({ documentId: unitIds.get(u.slug)!, populate: { mergedInto: { fields: ['documentId'] } } });
       if (!current?.mergedInto) await docs.update({ documentId: unitIds.get(u.slug)!, data: { mergedInto: target }, status: 'published' });
+    }
+    // The organisation chart: each division and regional office under the provincial agency.
+    for (const u of data.units.filter((x) => x.parent)) {
+      const target = unitIds.get(u.parent!);
+      if (!target) throw new Error(`units.json: ${u.slug} › parent: không có đơn vị "${u.parent}"`);
+      const docs = strapi.documents('api::unit.unit') as any;
+      const current = await docs.findOne({ documentId: unitIds.get(u.slug)!, populate: { parent: { fields: ['documentId'] } } });
+      if (!current?.parent) await docs.update({ documentId: unitIds.get(u.slug)!, data: { parent: target }, status: 'published' });
     }
     const ref = (map: Map<string, string>, kind: string, slug: string, where: string) => {
       const id = map.get(slug);
@@ -184,10 +198,19 @@ export async function seedDemo(strapi: Core.Strapi, { data = loadSeedData(), log
       tally('api::enforcement-stat.enforcement-stat', true);
     }
 
+    await seedNotices(ensure, data, unit);
+
     Object.assign(report, await seedDebtorListings(strapi, data['debtor-listings'], unitIds));
+    Object.assign(report, await seedPressMonitoring(strapi, data['press-monitoring']));
+    Object.assign(report, await seedPageFeedback(strapi, data['page-feedback'] ?? []));
 
     await ensureSingle(strapi, 'api::site-setting.site-setting', () => ({ ...data['site-setting'], about: data['site-setting'].about ? markdownLiteToBlocks(data['site-setting'].about) : null }), tally);
+    Object.assign(report, await seedInformationRequests(strapi));
     await ensureSingle(strapi, 'api::spokesperson.spokesperson', () => data.spokesperson, tally);
+    // The communications plan last: its tasks cite the items above as evidence.
+    Object.assign(report, await seedPlanTasks(strapi, data['plan-tasks'], unitIds));
+    // English versions (locale "en") of the units and site settings, for the English pages.
+    await seedEnglish(strapi, data.english, unitIds, tally);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { ANNOUNCEMENT_KINDS, ARTICLE_FORMATS, DOC_STATUSES, DOC_TYPES, PHOTO_SCENES, STORY_SUBJECTS, THEMES, UNIT_KINDS } from '../taxonomy.ts';
 import { seedEnforcementStatSchema } from './enforcement-stat.ts';
+import { seedPlanTaskSchema } from './reports.ts';
+import { seedEnglishSchema } from './english.ts';
 import { seedDebtorListingSchema } from './debtor-listing.ts';
+import { seedPressMonitoringSchema } from './press-monitoring.ts';
+import { seedEnforcementNoticeSchema } from './enforcement-notice.ts';
+import { seedAuctionNoticeSchema } from './auction-notice.ts';
+import { seedPageFeedbackSchema } from './inputs/page-feedback.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug: chữ thường không dấu, số và gạch nối');
 const dateTime = z.iso.datetime({ offset: true });
@@ -37,6 +43,7 @@ export const seedUnitSchema = z.object({
   active: z.boolean(),
   order: z.number().int(),
   mergedInto: slug.optional(),
+  parent: slug.optional(),
 });
 
 export const seedTermSchema = z.object({ slug, name: text.max(120), description: z.string().optional(), order: z.number().int() });
@@ -132,6 +139,9 @@ export const seedSiteSettingSchema = z.object({
   workingHours: z.string().optional(),
   licence: z.string().optional(),
   responsiblePerson: z.string().optional(),
+  dataProtectionContact: z.string().max(500).optional(),
+  accessibilityContact: z.string().max(500).optional(),
+  accessibilityReviewedOn: date.optional(),
   copyright: z.string().optional(),
   about: z.string().optional(),
   description: z.string().max(170).optional(),
@@ -155,7 +165,13 @@ export const seedFiles = {
   'site-setting.json': seedSiteSettingSchema,
   'spokesperson.json': seedSpokespersonSchema,
   'enforcement-stats.json': z.array(seedEnforcementStatSchema),
+  'plan-tasks.json': z.array(seedPlanTaskSchema),
+  'english.json': seedEnglishSchema,
   'debtor-listings.json': z.array(seedDebtorListingSchema),
+  'press-monitoring.json': seedPressMonitoringSchema,
+  'enforcement-notices.json': z.array(seedEnforcementNoticeSchema),
+  'auction-notices.json': z.array(seedAuctionNoticeSchema),
+  'page-feedback.json': seedPageFeedbackSchema,
 } as const;
 
 export type SeedData = { [K in keyof typeof seedFiles as K extends `${infer N}.json` ? N : never]: z.infer<(typeof seedFiles)[K]> };

@@ -19,5 +19,7 @@ export const unitSchema = z.object({
   active: z.boolean().nullish(),
   order: z.number().nullish(),
   mergedInto: z.object({ documentId: z.string(), name: z.string(), slug: z.string() }).nullish(),
+  /** The unit this one belongs to in the organisation chart (divisions and regional offices: the provincial agency). */
+  parent: z.object({ documentId: z.string(), name: z.string(), slug: z.string() }).nullish(),
 });
 export type Unit = z.infer<typeof unitSchema>;

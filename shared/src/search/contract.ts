@@ -35,6 +35,8 @@ export const SEARCH_TYPE_LABELS = {
   correction: 'Cải chính',
   gallery: 'Thư viện ảnh',
   unit: 'Đơn vị',
+  'enforcement-notice': 'Thông báo thi hành án',
+  'auction-notice': 'Đấu giá tài sản',
 } as const;
 export type SearchType = keyof typeof SEARCH_TYPE_LABELS;
 

@@ -15,6 +15,8 @@ export const LEAF_COLLECTIONS: Record<string, string> = {
   'api::correction.correction': 'corrections',
   'api::announcement.announcement': 'announcements',
   'api::gallery.gallery': 'galleries',
+  'api::enforcement-notice.enforcement-notice': 'enforcement-notices',
+  'api::auction-notice.auction-notice': 'auction-notices',
 };
 
 export type Changes = { full: true } | { full: false; collections: Set<string> };

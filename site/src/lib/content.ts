@@ -61,6 +61,13 @@ export const getSiteSetting = once(async (): Promise<SiteSetting> => {
   return entry.data as SiteSetting;
 });
 
+/** The CMS's retention and rate-limit settings (the privacy notice states them). */
+export const getIntakePolicy = once(async (): Promise<CollectionEntry<'intakePolicy'>['data']> => {
+  const entry = await getEntry('intakePolicy', 'main');
+  if (!entry) throw new Error('Không đọc được chính sách lưu giữ dữ liệu từ Strapi (GET /api/intake/policy). / The intake policy is missing.');
+  return entry.data as CollectionEntry<'intakePolicy'>['data'];
+});
+
 export const getSpokesperson = once(async (): Promise<Spokesperson | undefined> => (await getEntry('spokesperson', 'main'))?.data as Spokesperson | undefined);
 
 export const getArticles = once(async () => {

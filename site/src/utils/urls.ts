@@ -23,6 +23,14 @@ export const urls = {
   units: '/don-vi/',
   unit: (slug: string) => `/don-vi/${slug}/`,
   about: '/gioi-thieu/',
+  enforcementNotices: '/thong-bao-thi-hanh-an/',
+  enforcementNoticesPast: '/thong-bao-thi-hanh-an/da-het-han/',
+  enforcementNotice: (slug: string) => `/thong-bao-thi-hanh-an/${slug}/`,
+  auctionNotices: '/dau-gia/',
+  auctionNoticesPast: '/dau-gia/da-het-han/',
+  auctionNotice: (slug: string) => `/dau-gia/${slug}/`,
+  auctionNoticesByType: (assetType: string) => `/dau-gia/loai/${assetType}/`,
+  auctionNoticesByDistrict: (district: string) => `/dau-gia/dia-ban/${district}/`,
 };
 
 /** URL of page `page` (1-based) of a paginated list whose first page is `base`: /tin-tuc/, /tin-tuc/trang/2/… */
