@@ -109,6 +109,7 @@ describe('createStaticHandler over HTTP', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['referrer-policy']).toBeTruthy();
     expect(res.headers['permissions-policy']).toContain('camera=()');
+    expect(res.headers['strict-transport-security']).toMatch(/^max-age=\d{8,}; includeSubDomains$/);
     expect(res.headers['cache-control']).toContain('max-age=0');
   });
 
@@ -146,6 +147,14 @@ describe('createStaticHandler over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.headers['x-robots-tag']).toBe('noindex, nofollow');
     expect((await get('/tin-tuc/bai-mot/')).headers['x-robots-tag']).toBeUndefined();
+  });
+
+  it('has no admin on the public origin: the CMS paths are the site 404', async () => {
+    for (const p of ['/admin', '/admin/', '/admin/auth/login', '/api/articles', '/content-manager/collection-types/api::article.article']) {
+      const res = await get(p);
+      expect(res.status, p).toBe(404);
+      expect(res.body.toString(), p).toContain('Không tìm thấy');
+    }
   });
 
   it('serves 404.html with status 404, and refuses traversal', async () => {

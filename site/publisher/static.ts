@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { contentSecurityPolicy, inlineHashes, type CspOptions } from './csp.ts';
+import { SECURITY_HEADERS, contentSecurityPolicy, inlineHashes, type CspOptions } from './csp.ts';
 
 export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -95,13 +95,8 @@ export function cacheControl(pathname: string, status: number): string {
   return 'public, max-age=0, must-revalidate';
 }
 
-export const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
-  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-};
+/** The headers every response carries (defined beside the policy, so that nginx gets the same: csp.ts --nginx). */
+export { SECURITY_HEADERS };
 
 type Cached = { body: Buffer; csp?: string };
 /** Small LRU of prepared bodies (compressed copies, an HTML page's CSP), keyed by file identity. */

@@ -18,18 +18,22 @@ const fixtureDir = (articles: number, qas: number) => path.join(ROOT, '.cache', 
  * Copies the synthetic articles and Q&A of a fixture `copies - 1` more times, in SQL (seconds instead of the
  * Document Service's hour at 30,000): new document ids, slugs and numbers continuing the sequence, dates
  * further back, the same category, unit and topic links; draft and published rows alike. The copies carry
- * no "theme" components (optional).
+ * no "theme" components (optional). The source may itself hold copies (10,000 = 2 × 5,000 = 2 × 5 × 1,000):
+ * every synthetic row present before this call is copied, and each copy's document id carries the size being
+ * made and the copy's number, so ids never repeat across levels.
  */
 function multiplySynthetic(dbFile: string, copies: number, base: { articles: number; qas: number }): void {
   const Database = cmsRequire('better-sqlite3');
   const db = new Database(dbFile);
   const clone = (table: string, owner: string, count: number, textCol: string, label: string, links: { table: string; column: string; extra: string[] }[]) => {
     const cols = (db.prepare(`pragma table_info(${table})`).all() as { name: string }[]).map((c) => c.name).filter((c) => c !== 'id');
+    const source = `slug LIKE 'tong-hop-%' AND id <= ${(db.prepare(`SELECT max(id) AS m FROM ${table}`).get() as { m: number }).m}`;
     for (let k = 1; k < copies; k++) {
+      const prefix = `K${count * copies}-${k}-`;
       const shift = k * count;
       const value = (c: string) =>
         c === 'document_id'
-          ? `'K${k}' || substr(document_id, 3)`
+          ? `'${prefix}' || document_id`
           : c === 'slug'
             ? `'tong-hop-' || (CAST(substr(slug, 10) AS INTEGER) + ${shift})`
             : c === textCol
@@ -37,9 +41,9 @@ function multiplySynthetic(dbFile: string, copies: number, base: { articles: num
               : c === 'date'
                 ? `date - ${shift} * ${table === 'articles' ? 3_600_000 : 7_200_000}`
                 : c;
-      db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.map(value).join(', ')} FROM ${table} WHERE slug LIKE 'tong-hop-%' AND document_id NOT GLOB 'K*' ORDER BY id`).run();
+      db.prepare(`INSERT INTO ${table} (${cols.join(', ')}) SELECT ${cols.map(value).join(', ')} FROM ${table} WHERE ${source} ORDER BY id`).run();
       // Old row → new row: same document (renamed) and same state (draft or published).
-      db.exec(`CREATE TEMP TABLE map AS SELECT o.id AS old_id, n.id AS new_id FROM ${table} o JOIN ${table} n ON n.document_id = 'K${k}' || substr(o.document_id, 3) AND n.published_at IS o.published_at WHERE o.slug LIKE 'tong-hop-%' AND o.document_id NOT GLOB 'K*'`);
+      db.exec(`CREATE TEMP TABLE map AS SELECT o.id AS old_id, n.id AS new_id FROM ${table} o JOIN ${table} n ON n.document_id = '${prefix}' || o.document_id AND n.published_at IS o.published_at WHERE o.${source.replaceAll(' AND id', ' AND o.id')}`);
       for (const link of links) {
         db.prepare(`INSERT INTO ${link.table} (${owner}, ${link.column}${link.extra.map((e) => `, ${e}`).join('')}) SELECT map.new_id, l.${link.column}${link.extra.map((e) => `, l.${e}`).join('')} FROM ${link.table} l JOIN map ON l.${owner} = map.old_id`).run();
       }
