@@ -28,7 +28,7 @@ export const defaultPopulate: Record<string, Record<string, unknown>> = {
     file: media,
     unit: unitRef,
   },
-  'api::gallery.gallery': { items: photo, videos: { populate: { file: media, poster: media, captions: media } }, unit: unitRef, seo },
+  'api::gallery.gallery': { items: photo, videos: { populate: { file: media, poster: media, captions: media } }, documents: media, unit: unitRef, seo },
   'api::unit.unit': { mergedInto: { fields: ['name', 'slug'] }, parent: { fields: ['name', 'slug'] } },
   'api::category.category': {},
   'api::topic.topic': {},

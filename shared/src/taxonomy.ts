@@ -68,6 +68,11 @@ export const STORY_SUBJECT_LABELS = { 'ca-nhan': 'Cá nhân', 'tap-the': 'Tập 
 export const STORY_SUBJECTS = entries(STORY_SUBJECT_LABELS);
 export type StorySubject = keyof typeof STORY_SUBJECT_LABELS;
 
+/** What a gallery is: an album of photos, or a media kit for the press (photos and documents, downloaded in one ZIP). */
+export const GALLERY_KIND_LABELS = { album: 'Thư viện ảnh', 'media-kit': 'Bộ tư liệu báo chí' } as const;
+export const GALLERY_KINDS = entries(GALLERY_KIND_LABELS);
+export type GalleryKind = keyof typeof GALLERY_KIND_LABELS;
+
 export const PHOTO_SCENES = ['hoi-nghi', 'tru-so', 'cuong-che', 'tiep-cong-dan', 'trao-thuong', 'dau-gia', 'tuyen-truyen', 'ky-ket', 'tap-huan'] as const;
 export type PhotoScene = (typeof PHOTO_SCENES)[number];
 

@@ -4,6 +4,7 @@
  * - no photo is published without alternative text (galleries, articles, stories), with a Vietnamese message;
  * - an uploaded photo loses its GPS position and camera data, with its orientation applied;
  * - videos (MP4, WebM) and WebVTT captions can be uploaded; HTML cannot;
+ * - a media kit (gallery of kind "media-kit") takes DOCX and PDF documents, given to the public with its kind;
  * - enforcement statistics are checked (consistent figures, one published entry per year and unit) and
  *   public once published.
  */
@@ -12,7 +13,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enforcementStatSchema } from '@thads/shared';
-import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
+import { api, cmsRequire, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 import { CAMERA_MODEL, hasGps, identifyingMetadata, phoneJpeg } from '../helpers/exif.ts';
 
 let cms: TestStrapi;
@@ -156,6 +157,51 @@ describe('videos', () => {
     });
     const res = await api(cms.url, `/api/galleries/${gallery.documentId}`);
     expect(res.body.data.videos[0]).toMatchObject({ title: 'Phóng sự cưỡng chế', file: { mime: 'video/mp4' }, captions: { mime: 'text/vtt' }, poster: { mime: 'image/jpeg' } });
+  });
+});
+
+describe('documents of a media kit', () => {
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+  it('accepts a DOCX and a PDF as documents of a media kit made in the Content Manager, returned by the public API', async () => {
+    // A real DOCX (written by the docx package the CMS uses for its reports) and a small valid PDF.
+    const { Document, Packer, Paragraph } = cmsRequire('docx');
+    const docx: Buffer = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('Thông tin giới thiệu cơ quan')] }] }));
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+    const uploaded = await Promise.all([upload('gioi-thieu-co-quan.docx', docx, DOCX), upload('so-lieu-thi-hanh-an-2025.pdf', pdf, 'application/pdf')]);
+    expect(uploaded.map((r) => r.status), uploaded.map((r) => r.text).join('\n')).toEqual([201, 201]);
+    expect(uploaded.map((r) => r.body[0].mime)).toEqual([DOCX, 'application/pdf']);
+
+    const image = await photoId();
+    const GALLERY = 'api::gallery.gallery';
+    const created = await api(cms.url, `${CM}/${GALLERY}`, {
+      method: 'POST',
+      token,
+      json: { title: 'Bộ tư liệu thử nghiệm', kind: 'media-kit', items: [{ image, alt: 'Trụ sở cơ quan' }], documents: uploaded.map((r) => r.body[0].id) },
+    });
+    expect(created.status, created.text).toBe(201);
+    const id = created.body.data.documentId;
+    const published = await api(cms.url, `${CM}/${GALLERY}/${id}/actions/publish`, { method: 'POST', token, json: {} });
+    expect(published.status, published.text).toBe(200);
+
+    const res = await api(cms.url, `/api/galleries/${id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.data.kind).toBe('media-kit');
+    expect(res.body.data.documents.map((d: any) => [d.name, d.mime, d.ext])).toEqual([
+      ['gioi-thieu-co-quan.docx', DOCX, '.docx'],
+      ['so-lieu-thi-hanh-an-2025.pdf', 'application/pdf', '.pdf'],
+    ]);
+    // The files are served as uploaded.
+    const served = Buffer.from(await (await fetch(cms.url + res.body.data.documents[0].url)).arrayBuffer());
+    expect(served.equals(docx)).toBe(true);
+  });
+
+  it('makes a gallery an album unless told otherwise', async () => {
+    const image = await photoId();
+    const album = await cms.strapi.documents('api::gallery.gallery').create({ data: { title: 'Album không ghi loại', items: [{ image, alt: 'Hội trường' }] }, status: 'published' });
+    const res = await api(cms.url, `/api/galleries/${album.documentId}`);
+    expect(res.body.data.kind).toBe('album');
+    expect(res.body.data.documents ?? []).toEqual([]);
   });
 });
 

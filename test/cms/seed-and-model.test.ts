@@ -13,7 +13,7 @@ afterAll(async () => {
   await cms?.stop();
 });
 
-const counted = ['api::article.article', 'api::legal-qa.legal-qa', 'api::story.story', 'api::press-release.press-release', 'api::correction.correction', 'api::legal-document.legal-document', 'api::unit.unit', 'plugin::upload.file'];
+const counted = ['api::article.article', 'api::legal-qa.legal-qa', 'api::story.story', 'api::press-release.press-release', 'api::correction.correction', 'api::legal-document.legal-document', 'api::gallery.gallery', 'api::unit.unit', 'plugin::upload.file'];
 const counts = async () => Object.fromEntries(await Promise.all(counted.map(async (uid) => [uid, await cms.strapi.db.query(uid).count()])));
 
 describe('demo content', () => {
@@ -25,6 +25,13 @@ describe('demo content', () => {
     expect(await published('api::press-release.press-release')).toBe(5);
     expect(await published('api::correction.correction')).toBe(2);
     expect(await published('api::legal-document.legal-document')).toBe(12);
+    // A media kit for the press: photos and the agency's fact sheet (a DOCX generated at seed time).
+    const kits = await cms.strapi.documents('api::gallery.gallery').findMany({ filters: { kind: 'media-kit' }, status: 'published', populate: { items: true, documents: true } });
+    expect(kits).toHaveLength(1);
+    expect(kits[0].items.length).toBeGreaterThanOrEqual(2);
+    expect(kits[0].documents.map((d: any) => [d.name, d.caption, d.mime])).toEqual([
+      ['thong-tin-gioi-thieu-co-quan.docx', 'Thông tin giới thiệu cơ quan', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ]);
   });
 
   it('creates nothing twice when seeded again', async () => {

@@ -95,13 +95,23 @@ describe('the search box in the header of a reading page', () => {
     await close(page);
   });
 
-  it('finds the answers about child support for "tien nuoi con"', async () => {
+  it('finds the answers about child support for "tien nuoi con", and opens one: the question and its answer', async () => {
     const page = await open(newsPage);
     await typeInHeader(page, 'tien nuoi con');
     const hrefs = await panelLinks(page).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     expect(hrefs.some((h) => h?.startsWith('/hoi-dap/'))).toBe(true);
     const titles = (await panelLinks(page).allInnerTexts()).map(searchKey).join(' | ');
     expect(titles).toMatch(/nuoi con|cap duong/);
+
+    const answer = panelLinks(page).and(page.locator('a[href^="/hoi-dap/"]')).first();
+    const href = (await answer.getAttribute('href'))!;
+    const title = (await answer.innerText()).trim();
+    await answer.click();
+    await page.waitForURL((url) => url.pathname === href);
+    expect((await page.locator('h1').innerText()).trim()).toBe(title);
+    expect((await page.getByRole('region', { name: 'Câu hỏi', exact: true }).innerText()).length).toBeGreaterThan(40);
+    expect((await page.getByRole('region', { name: 'Trả lời', exact: true }).innerText()).length).toBeGreaterThan(200);
+    expect(searchKey(await page.locator('main').innerText())).toMatch(/nuoi con|cap duong/);
     await close(page);
   });
 

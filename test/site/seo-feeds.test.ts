@@ -18,6 +18,7 @@ import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 const SITE = 'https://thads.example';
 const DRAFT_TITLE = 'Thông cáo nháp chưa được duyệt không được lên nguồn tin';
 const UNPUBLISHED_TITLE = 'Tin đã gỡ xuống không còn trong nguồn tin RSS';
+const EMBARGO_TITLE = 'Thông cáo cấm đăng đến ngày mai chưa được lên trang';
 /** Extra published articles, so that the news feed has more than it shows (50). */
 const EXTRA_ARTICLES = 20;
 
@@ -47,6 +48,11 @@ beforeAll(async () => {
   cms = await startStrapi({ seed: true });
   const documents = (uid: string) => cms.strapi.documents(uid);
   await documents('api::press-release.press-release').create({ data: { title: DRAFT_TITLE, body: paragraph('Nháp.') } });
+  // Approved and published ahead, with an embargo until tomorrow (the CMS releases it at that time: test/cms/embargo.test.ts).
+  await documents('api::press-release.press-release').create({
+    data: { title: EMBARGO_TITLE, body: paragraph('Nội dung cấm đăng.'), embargoUntil: new Date(Date.now() + 86_400_000).toISOString() } as any,
+    status: 'published',
+  });
   const gone = await documents('api::article.article').create({ data: { title: UNPUBLISHED_TITLE, body: paragraph('Đã gỡ.'), format: 'tin' }, status: 'published' });
   await documents('api::article.article').unpublish({ documentId: gone.documentId });
   for (let i = 0; i < EXTRA_ARTICLES; i++) {
@@ -125,6 +131,23 @@ describe('RSS feeds', () => {
       expect(xml, f).not.toContain(UNPUBLISHED_TITLE);
       expect(xml, f).not.toContain(slugify(UNPUBLISHED_TITLE));
     }
+  });
+
+  it('leave out a press release under embargo, as does every page, the sitemap and the search index', async () => {
+    const slug = slugify(EMBARGO_TITLE);
+    expect(slug.length).toBeGreaterThan(20);
+    const text = files.filter((f) => /\.(html|xml|txt|json|vcf)$/.test(f));
+    expect(text.length).toBeGreaterThan(100);
+    for (const f of text) {
+      const content = read(f);
+      expect(content, f).not.toContain(EMBARGO_TITLE);
+      expect(content, f).not.toContain(slug);
+    }
+    expect(files.some((f) => f.includes(slug))).toBe(false);
+    // The releases that are out are listed, each with its page.
+    const releases = await all('press-releases');
+    expect(releases.length).toBeGreaterThan(0);
+    for (const r of releases) expect(page('/bao-chi/thong-cao/'), r.slug).toContain(`/bao-chi/thong-cao/${r.slug}/`);
   });
 
   it('are announced in every page head with absolute URLs, and a category page announces its own', async () => {

@@ -95,6 +95,14 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     unit: ['Đơn vị đăng tải'],
   },
   'api::gallery.gallery': {
+    kind: [
+      'Loại',
+      'Thư viện ảnh: album ảnh hoạt động. Bộ tư liệu báo chí: ảnh chính thức và tài liệu (giới thiệu cơ quan, số liệu…) để báo chí tải trọn bộ một lần; hiện ở mục "Bộ tư liệu báo chí" của trang Báo chí.',
+    ],
+    documents: [
+      'Tài liệu',
+      'Tệp PDF, Word (DOC, DOCX), Excel hoặc OpenDocument, ví dụ thông tin giới thiệu cơ quan. Tên hiển thị là chú thích của tệp trong Thư viện media, không có thì là tên tệp. Được tải riêng từng tệp và nằm trong tệp ZIP của bộ.',
+    ],
     items: ['Ảnh', 'Mỗi ảnh cần có mô tả thay thế (alt), chú thích, tác giả và giấy phép; thiếu mô tả thay thế thì không xuất bản được.'],
     videos: ['Video', 'Tệp MP4 hoặc WebM do cơ quan tải lên, kèm ảnh đại diện và phụ đề nếu có.'],
   },
@@ -360,7 +368,7 @@ export const LIST_COLUMNS: Record<string, string[]> = {
   'api::correction.correction': ['title', 'date'],
   'api::announcement.announcement': ['title', 'kind', 'validUntil', 'unit'],
   'api::legal-document.legal-document': ['number', 'title', 'docType', 'validity', 'issuedDate'],
-  'api::gallery.gallery': ['title', 'unit', 'date'],
+  'api::gallery.gallery': ['title', 'kind', 'unit', 'date'],
   'api::unit.unit': ['name', 'kind', 'phone', 'active'],
   'api::category.category': ['name', 'slug', 'order'],
   'api::topic.topic': ['name', 'slug', 'order'],

@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { seedInformationRequests } from '../information-requests/seed';
-import { markdownLiteToBlocks, slugify, type SeedData, type SeedPhoto } from '@thads/shared';
+import { markdownLiteToBlocks, slugify, type SeedData, type SeedDocument, type SeedPhoto } from '@thads/shared';
+import { agencyFactSheet } from './fact-sheet';
 import { generatePhoto } from './images';
 import { seedPlanTasks } from '../reports/plan-seed';
 import { loadSeedData } from './load-data';
@@ -60,6 +61,28 @@ export async function seedDemo(strapi: Core.Strapi, { data = loadSeedData(), log
       file = uploaded;
     }
     return { image: file.id, alt: p.alt, caption: p.caption ?? null, credit: p.credit ?? null, licence: p.licence ?? null };
+  }
+
+  /** Demo documents by `content` (SEED_DOCUMENTS): each a DOCX generated from the demo data. */
+  const DOCUMENTS: Record<SeedDocument['content'], (date: string) => Promise<Buffer>> = {
+    'gioi-thieu-co-quan': (date) => agencyFactSheet(data, date),
+  };
+  const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  /** A media kit's document, generated and uploaded once: found again by its file name, as photos are. */
+  async function kitDocument(d: SeedDocument, date: string): Promise<number> {
+    const name = `${slugify(d.title)}.docx`;
+    let file = await strapi.db.query('plugin::upload.file').findOne({ where: { name } });
+    if (!file) {
+      const buffer = await DOCUMENTS[d.content](date);
+      const filepath = path.join(tmp, name);
+      fs.writeFileSync(filepath, buffer);
+      const [uploaded] = await strapi.plugin('upload').service('upload').upload({
+        data: { fileInfo: { name, caption: d.title } },
+        files: { filepath, originalFilename: name, mimetype: DOCX, size: buffer.length },
+      });
+      file = uploaded;
+    }
+    return file.id;
   }
 
   try {
@@ -180,8 +203,9 @@ export async function seedDemo(strapi: Core.Strapi, { data = loadSeedData(), log
 
     for (const [i, g] of data.galleries.entries()) {
       await ensure('api::gallery.gallery', 'slug', slugify(g.title), async () => ({
-        title: g.title, description: g.description, date: g.date, unit: unit(g.unit, `galleries.json [${i}]`),
+        title: g.title, kind: g.kind, description: g.description, date: g.date, unit: unit(g.unit, `galleries.json [${i}]`),
         items: await Promise.all(g.items.map((p, n) => photo(p, `gallery:${g.title}:${n}`))),
+        documents: await Promise.all((g.documents ?? []).map((d) => kitDocument(d, g.date))),
       }));
     }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GALLERY_KINDS } from '../taxonomy.ts';
 import { documentFields, mediaSchema, photoSchema, seoSchema, unitRefSchema } from './common.ts';
 
 /**
@@ -27,6 +28,13 @@ export const gallerySchema = z.object({
   description: z.string().nullish(),
   items: z.array(photoSchema).nullish(),
   videos: z.array(videoSchema).nullish(),
+  /** An album, or a media kit for the press; entries saved before the field existed are albums. */
+  kind: z
+    .enum(GALLERY_KINDS)
+    .nullish()
+    .transform((kind) => kind ?? 'album'),
+  /** Documents of a media kit (fact sheet, introduction…): PDF, Word, Excel or OpenDocument files. */
+  documents: z.array(mediaSchema).nullish(),
   date: z.string().nullish(),
   unit: unitRefSchema.nullish(),
   seo: seoSchema.nullish(),

@@ -3,7 +3,7 @@
  * schemas before the seed writes anything, so a typo stops the seed with the file, item and field.
  */
 import { z } from 'zod';
-import { ANNOUNCEMENT_KINDS, ARTICLE_FORMATS, DOC_STATUSES, DOC_TYPES, PHOTO_SCENES, STORY_SUBJECTS, THEMES, UNIT_KINDS } from '../taxonomy.ts';
+import { ANNOUNCEMENT_KINDS, ARTICLE_FORMATS, DOC_STATUSES, DOC_TYPES, GALLERY_KINDS, PHOTO_SCENES, STORY_SUBJECTS, THEMES, UNIT_KINDS } from '../taxonomy.ts';
 import { seedEnforcementStatSchema } from './enforcement-stat.ts';
 import { seedPlanTaskSchema } from './reports.ts';
 import { seedEnglishSchema } from './english.ts';
@@ -122,7 +122,23 @@ export const seedAnnouncementSchema = z.object({
   date: dateTime,
 });
 
-export const seedGallerySchema = z.object({ title: text.max(200), description: z.string().optional(), date: dateTime, unit: slug, items: z.array(seedPhotoSchema).min(1) });
+/**
+ * Documents of a demo media kit are generated at seed time, as photos are drawn: `content` picks what is
+ * written (`gioi-thieu-co-quan`: a DOCX fact sheet of the agency from site-setting, units and spokesperson).
+ */
+export const SEED_DOCUMENTS = ['gioi-thieu-co-quan'] as const;
+export const seedDocumentSchema = z.object({ title: text.max(200), content: z.enum(SEED_DOCUMENTS) });
+export type SeedDocument = z.infer<typeof seedDocumentSchema>;
+
+export const seedGallerySchema = z.object({
+  title: text.max(200),
+  kind: z.enum(GALLERY_KINDS).default('album'),
+  description: z.string().optional(),
+  date: dateTime,
+  unit: slug,
+  items: z.array(seedPhotoSchema).min(1),
+  documents: z.array(seedDocumentSchema).optional(),
+});
 
 const person = z.object({ name: text, title: z.string().optional(), phone: z.string().optional(), email: z.email().optional() });
 

@@ -101,6 +101,11 @@ export const getStories = once(async () => newestFirst(await dataOf('stories')))
 export const getPressReleases = once(async () => newestFirst((await dataOf('pressReleases')).filter((p) => !p.embargoUntil || Date.parse(p.embargoUntil) <= Date.now())));
 export const getCorrections = once(async () => newestFirst(await dataOf('corrections')));
 export const getGalleries = once(async () => newestFirst(await dataOf('galleries')));
+/** The galleries by kind: photo albums, and media kits for the press (the press room lists them apart). */
+export const getGalleriesByKind = once(async () => {
+  const list = await getGalleries();
+  return { albums: list.filter((g) => g.kind !== 'media-kit'), mediaKits: list.filter((g) => g.kind === 'media-kit') };
+});
 
 /** Today's date in Vietnam (YYYY-MM-DD), fixed for the whole build. */
 export const BUILD_DAY = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);

@@ -7,8 +7,9 @@
  * files stored before that, or on object storage.) Results are cached on disk (CACHE_DIR),
  * keyed by the file's URL, update time and size, so a rebuild does not re-encode unchanged photos.
  *
- * The ZIP is made by fflate: photos stored as they are (JPEG does not compress further), the credits file
- * deflated; every entry dated with the gallery's date, so the same gallery always gives the same ZIP.
+ * The ZIP is made by fflate: photos and documents stored as they are (JPEG, DOCX and most PDFs do not
+ * compress further), the credits file deflated; every entry dated with the gallery's date, so the same gallery
+ * always gives the same ZIP. Documents are the CMS's files byte for byte, in the folder tai-lieu/.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
@@ -18,7 +19,7 @@ import sharp from 'sharp';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { Media } from '@thads/shared';
 import { mediaUrl } from './strapi.ts';
-import { CREDITS_FILE, creditsText, galleryDownloads, originalFormat, type CreditsInput } from './gallery.ts';
+import { CREDITS_FILE, DOCUMENTS_FOLDER, creditsText, galleryDownloads, originalFormat, zipSizeEstimate, type CreditsInput } from './gallery.ts';
 
 const CACHE_VERSION = 1;
 /**
@@ -89,21 +90,34 @@ export function publicOriginal(media: Media): Promise<PublicImage> {
 
 type ZipGallery = Parameters<typeof galleryDownloads>[0] & { date: string };
 
-/** The gallery's ZIP: every public original and THONG-TIN-ANH.txt. */
-export async function galleryZip(gallery: ZipGallery, info: Omit<CreditsInput, 'photos' | 'title' | 'date'>): Promise<Uint8Array> {
-  const { photos } = galleryDownloads(gallery);
+/** The gallery's ZIP: every public original, the documents (tai-lieu/) and THONG-TIN-ANH.txt. */
+export async function galleryZip(gallery: ZipGallery, info: Omit<CreditsInput, 'photos' | 'documents' | 'title' | 'date'>): Promise<Uint8Array> {
+  const { photos, documents } = galleryDownloads(gallery);
   const originals = await Promise.all(photos.map((p) => publicOriginal(p.photo.image)));
+  const documentBytes = await Promise.all(documents.map((d) => fetchMedia(d.media)));
   // A ZIP stores local times (fflate reads the Date's local fields): the gallery's date as a clock in Vietnam reads it.
   const vn = new Date(Math.max(Date.parse(gallery.date), Date.parse('1980-01-02T00:00:00Z')) + 7 * 3600_000);
   const mtime = new Date(vn.getUTCFullYear(), vn.getUTCMonth(), vn.getUTCDate(), vn.getUTCHours(), vn.getUTCMinutes(), vn.getUTCSeconds());
   const files: Zippable = {};
   for (const [i, p] of photos.entries()) files[p.name] = [await fs.readFile(originals[i]!.file), { level: 0, mtime }];
+  for (const [i, d] of documents.entries()) files[`${DOCUMENTS_FOLDER}${d.name}`] = [documentBytes[i]!, { level: 0, mtime }];
   const credits = creditsText({
     ...info,
     title: gallery.title,
     date: gallery.date,
     photos: photos.map((p, i) => ({ name: p.name, photo: p.photo, width: originals[i]!.width, height: originals[i]!.height })),
+    documents: documents.map((d, i) => ({ ...d, bytes: documentBytes[i]!.length })),
   });
   files[CREDITS_FILE] = [strToU8(credits), { level: 6, mtime }];
   return zipSync(files);
+}
+
+/** About how large the gallery's ZIP is (what its download links say), from the public originals and the documents' sizes. */
+export async function galleryZipSize(gallery: Parameters<typeof galleryDownloads>[0]): Promise<number> {
+  const { photos, documents } = galleryDownloads(gallery);
+  const originals = await Promise.all(photos.map((p) => publicOriginal(p.photo.image)));
+  return zipSizeEstimate([
+    ...photos.map((p, i) => ({ name: p.name, bytes: originals[i]!.bytes })),
+    ...documents.map((d) => ({ name: `${DOCUMENTS_FOLDER}${d.name}`, bytes: d.bytes })),
+  ]);
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Media } from '@thads/shared';
-import { creditsText, formatBytes, galleryDownloads } from './gallery.ts';
+import { creditsText, formatBytes, galleryDownloads, zipSizeEstimate } from './gallery.ts';
 
 const media = (name: string, mime: string): Media => ({ id: 1, name, url: `/uploads/${name}`, mime, width: 1600, height: 900 });
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const file = (name: string, mime: string, extra: Partial<Media> = {}): Media => ({ id: 2, name, url: `/uploads/${name}`, mime, size: 12.34, ...extra });
 
 describe('galleryDownloads', () => {
   it('names every photo after the gallery, keeps PNG as PNG, skips SVG and names the ZIP and videos', () => {
@@ -31,6 +33,39 @@ describe('galleryDownloads', () => {
   });
 });
 
+describe('galleryDownloads: documents', () => {
+  it('names each document after its title (caption, else file name), keeps office formats only and never names two alike', () => {
+    const d = galleryDownloads({
+      slug: 'bo-tu-lieu',
+      title: 'Bộ tư liệu',
+      documents: [
+        file('gioi-thieu_v3.docx', DOCX, { caption: 'Thông tin giới thiệu cơ quan' }),
+        file('Số liệu năm 2025.pdf', 'application/pdf'),
+        file('Thông tin giới thiệu cơ quan.pdf', 'application/pdf', { caption: 'Thông tin giới thiệu cơ quan' }),
+        file('Thông tin giới thiệu cơ quan.docx', DOCX, { caption: 'Thông tin giới thiệu cơ quan' }),
+        file('trang.html', 'text/html'),
+        file('anh.zip', 'application/zip'),
+        file('bang.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', { caption: '  ' }),
+      ],
+    });
+    expect(d.documents.map((x) => [x.name, x.title, x.format, x.bytes])).toEqual([
+      ['thong-tin-gioi-thieu-co-quan.docx', 'Thông tin giới thiệu cơ quan', 'DOCX', 12_340],
+      ['so-lieu-nam-2025.pdf', 'Số liệu năm 2025', 'PDF', 12_340],
+      ['thong-tin-gioi-thieu-co-quan.pdf', 'Thông tin giới thiệu cơ quan', 'PDF', 12_340],
+      ['thong-tin-gioi-thieu-co-quan-2.docx', 'Thông tin giới thiệu cơ quan', 'DOCX', 12_340],
+      ['bang.xlsx', 'bang', 'XLSX', 12_340],
+    ]);
+    expect(galleryDownloads({ slug: 'a', title: 'A' }).documents).toEqual([]);
+  });
+});
+
+describe('zipSizeEstimate', () => {
+  it('adds each stored entry with its headers and about 2 KB for the credits file', () => {
+    expect(zipSizeEstimate([])).toBe(2_000);
+    expect(zipSizeEstimate([{ name: 'a-01.jpg', bytes: 1000 }, { name: 'tai-lieu/b.pdf', bytes: 500 }])).toBe(2_000 + 1000 + 16 + 76 + 500 + 28 + 76);
+  });
+});
+
 describe('creditsText', () => {
   it('lists each file with caption, alt, credit, licence, date and size, for Notepad (BOM, CRLF)', () => {
     const text = creditsText({
@@ -52,6 +87,30 @@ describe('creditsText', () => {
     expect(first).toEqual(['1. le-cong-bo-01.jpg', '   Chú thích: Toàn cảnh', '   Mô tả ảnh: Hội trường', '   Ảnh: Văn phòng', '   Giấy phép: CC BY 4.0', '   Ngày: 01/07/2025', '   Kích thước: 1600 × 900 px', '']);
     expect(lines).toContain('   Tác giả: Thu Hà');
     expect(lines).toContain('   Giấy phép: không ghi (liên hệ cơ quan trước khi sử dụng)');
+  });
+});
+
+describe('creditsText of a media kit', () => {
+  it('lists the documents of the folder tai-lieu/ after the photos, with title, format and size', () => {
+    const text = creditsText({
+      title: 'Bộ tư liệu báo chí',
+      pageUrl: 'https://thads.example/thu-vien-anh/bo-tu-lieu/',
+      agency: 'Thi hành án dân sự tỉnh Hưng Yên',
+      date: '2026-11-16T02:00:00.000Z',
+      photos: [{ name: 'bo-tu-lieu-01.jpg', width: 1600, height: 900, photo: { alt: 'Trụ sở', credit: 'Ảnh: Văn phòng', licence: 'CC BY 4.0' } }],
+      documents: [{ name: 'thong-tin-gioi-thieu-co-quan.docx', title: 'Thông tin giới thiệu cơ quan', format: 'DOCX', bytes: 12_340 }],
+    });
+    expect(text.startsWith('\uFEFFTHÔNG TIN ẢNH VÀ TÀI LIỆU – Bộ tư liệu báo chí\r\n')).toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines).toContain('Số tài liệu: 1 (thư mục tai-lieu/)');
+    expect(lines.slice(lines.indexOf('TÀI LIỆU'))).toEqual([
+      'TÀI LIỆU',
+      '',
+      '1. tai-lieu/thong-tin-gioi-thieu-co-quan.docx',
+      '   Tên tài liệu: Thông tin giới thiệu cơ quan',
+      '   Định dạng: DOCX, 12 KB',
+      '',
+    ]);
   });
 });
 

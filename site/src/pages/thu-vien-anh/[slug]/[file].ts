@@ -1,7 +1,8 @@
 /**
  * A gallery's downloads, written into the static site at build time (names: src/lib/gallery.ts):
- * each photo's public original (metadata stripped), the whole gallery as a ZIP with its credits file,
- * and its videos with their captions, copied from the CMS so that the site serves them itself.
+ * each photo's public original (metadata stripped), the whole gallery as a ZIP with its documents and
+ * credits file, and its videos with their captions and its documents (a media kit's fact sheet…), copied
+ * from the CMS so that the site serves them itself.
  */
 import fs from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
@@ -15,15 +16,16 @@ type Props = { kind: 'photo'; media: Media } | { kind: 'zip'; gallery: Gallery }
 
 export const getStaticPaths = (async () =>
   (await getGalleries()).flatMap((gallery) => {
-    const { photos, videos, zip } = galleryDownloads(gallery);
+    const { photos, videos, documents, zip } = galleryDownloads(gallery);
     const path = (file: string, props: Props) => ({ params: { slug: gallery.slug, file }, props });
     return [
       ...photos.map((p) => path(p.name, { kind: 'photo', media: p.photo.image })),
-      ...(photos.length ? [path(zip, { kind: 'zip', gallery })] : []),
+      ...(photos.length || documents.length ? [path(zip, { kind: 'zip', gallery })] : []),
       ...videos.flatMap((v) => [
         path(v.name, { kind: 'copy', media: v.video.file, type: v.video.file.mime }),
         ...(v.captions ? [path(v.captions.name, { kind: 'copy', media: v.captions.media, type: 'text/vtt; charset=utf-8' })] : []),
       ]),
+      ...documents.map((d) => path(d.name, { kind: 'copy', media: d.media, type: d.media.mime })),
     ];
   })) satisfies GetStaticPaths;
 
