@@ -41,3 +41,4 @@ export * from './schemas/auction-notice.ts';
 export * from './publishing/expiry.ts';
 export * from './text/money.ts';
 export * from './schemas/press-monitoring.ts';
+export * from './document-formats.ts';

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { DOCUMENT_CONTENT_TYPES } from '@thads/shared';
 import { SECURITY_HEADERS, contentSecurityPolicy, inlineHashes, type CspOptions } from './csp.ts';
 
 export const TYPES: Record<string, string> = {
@@ -29,14 +30,8 @@ export const TYPES: Record<string, string> = {
   '.rss': 'application/rss+xml; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
-  '.pdf': 'application/pdf',
-  // Documents of media kits (src/lib/gallery.ts).
-  '.doc': 'application/msword',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xls': 'application/vnd.ms-excel',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.odt': 'application/vnd.oasis.opendocument.text',
-  '.ods': 'application/vnd.oasis.opendocument.spreadsheet',
+  // Documents (PDF, Word, Excel, OpenDocument): attachments and media kits.
+  ...DOCUMENT_CONTENT_TYPES,
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.webmanifest': 'application/manifest+json',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { env } from '@strapi/utils';
+import { DOCUMENT_CONTENT_TYPES } from '@thads/shared';
 import { s3ClientOptions, s3Settings, type S3Settings } from '../security/uploads';
 
 export type MediaFile = { path: string; size: number };
@@ -24,9 +25,7 @@ export type MediaStore = {
 /** Content types of what the media library accepts (see security/uploads.ts), for objects put back into S3. */
 const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp', '.avif': 'image/avif', '.gif': 'image/gif',
-  '.pdf': 'application/pdf', '.doc': 'application/msword', '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.xls': 'application/vnd.ms-excel', '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.odt': 'application/vnd.oasis.opendocument.text', '.ods': 'application/vnd.oasis.opendocument.spreadsheet',
+  ...DOCUMENT_CONTENT_TYPES,
   '.mp4': 'video/mp4', '.webm': 'video/webm', '.vtt': 'text/vtt', '.zip': 'application/zip',
 };
 export const contentType = (file: string) => TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

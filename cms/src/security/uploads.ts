@@ -14,18 +14,14 @@
  *                        ACLs are disabled (AWS "bucket owner enforced", Cloudflare R2)
  *  S3_REQUEST_CHECKSUM   `WHEN_REQUIRED` for services that reject the AWS SDK's default CRC32 checksums
  */
+import { DOCUMENT_FORMATS } from '@thads/shared';
+
 type Env = Record<string, string | undefined>;
 
 /** Photos, documents and videos the agency publishes. Never HTML or SVG (scripts run from them: stored XSS). */
 export const ALLOWED_UPLOAD_TYPES = [
   'image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif',
-  'application/pdf',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
+  ...DOCUMENT_FORMATS.map((f) => f.mime),
   'video/mp4', 'video/webm',
   // Captions and transcripts of videos (WebVTT): plain text, no markup that runs.
   'text/vtt',

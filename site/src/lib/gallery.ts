@@ -9,7 +9,7 @@
  * gallery-files.ts.
  */
 import type { Media, Photo, Video } from '@thads/shared';
-import { formatDate, slugify } from '@thads/shared';
+import { DOCUMENT_FORMATS, formatDate, slugify } from '@thads/shared';
 import { labelled } from '../utils/text.ts';
 
 export const CREDITS_FILE = 'THONG-TIN-ANH.txt';
@@ -29,16 +29,7 @@ export const videoExtension = (media: Media | null | undefined): string | undefi
 const isCaptions = (media: Media | null | undefined): media is Media => !!media?.url && (media.mime === 'text/vtt' || /\.vtt$/i.test(media.name) || media.ext === '.vtt');
 
 /** Document formats the site copies and offers (the office formats the CMS accepts): extension and the label readers see. */
-const DOCUMENT_FORMATS: Record<string, { ext: string; label: string }> = {
-  'application/pdf': { ext: 'pdf', label: 'PDF' },
-  'application/msword': { ext: 'doc', label: 'DOC' },
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': { ext: 'docx', label: 'DOCX' },
-  'application/vnd.ms-excel': { ext: 'xls', label: 'XLS' },
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { ext: 'xlsx', label: 'XLSX' },
-  'application/vnd.oasis.opendocument.text': { ext: 'odt', label: 'ODT' },
-  'application/vnd.oasis.opendocument.spreadsheet': { ext: 'ods', label: 'ODS' },
-};
-export const documentFormat = (media: Media | null | undefined) => (media?.url ? DOCUMENT_FORMATS[media.mime] : undefined);
+export const documentFormat = (media: Media | null | undefined) => (media?.url ? DOCUMENT_FORMATS.find((f) => f.mime === media.mime) : undefined);
 
 /** A document's name for readers: its caption in the Media Library, else its file name without the extension. */
 export const documentTitle = (media: Media): string => media.caption?.trim() || media.name.replace(/\.[a-z0-9]{1,5}$/i, '').trim() || 'Tài liệu';
