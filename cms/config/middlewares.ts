@@ -4,7 +4,11 @@ import { uploadSizeLimit } from '../src/security/uploads';
 
 export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::logger',
+  // Public errors in Vietnamese, whichever layer answered (invalid JSON, body too large, unknown parameter…).
+  { resolve: './src/security/public-errors' },
   'strapi::errors',
+  // Client errors thrown below our code (body parser, static files) answered as Strapi's own, without a log line.
+  { resolve: './src/security/client-errors' },
   // Refused uploads (type, size) explained in Vietnamese; must sit inside strapi::errors.
   { resolve: './src/security/upload-messages' },
   // Production headers: CSP without external hosts (offline admin), HSTS behind TLS, frames, referrer.
@@ -25,6 +29,4 @@ export default ({ env }: Core.Config.Shared.ConfigParams) => [
   'strapi::session',
   'strapi::favicon',
   'strapi::public',
-  // Unauthenticated Content API requests only ever see published content (see src/middlewares).
-  'global::published-only',
 ];

@@ -23,6 +23,7 @@ import { reconcileLegalBasis, registerReview } from './review';
 import { registerPressMonitoring, schedulePressImport } from './press-monitoring';
 
 import { registerNoticeRules } from './notices/rules';
+import { releaseGuard } from './security/release-guard';
 /** The field each slug is generated from. */
 const SLUG_SOURCE: Record<string, string> = {
   'api::unit.unit': 'name',
@@ -44,6 +45,8 @@ function normalizeStrings(value: unknown): unknown {
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // Drafts and embargoed entries only for callers Strapi authenticated to read them (every read, every route).
+    strapi.documents.use(releaseGuard(strapi) as any);
     strapi.documents.use(async (context: any, next: () => Promise<any>) => {
       if ((context.action === 'create' || context.action === 'update') && context.uid.startsWith('api::') && context.params?.data) {
         const data = (context.params.data = normalizeStrings(context.params.data) as Record<string, any>);

@@ -6,17 +6,25 @@
  * the draft, read from the CMS with the secret; units, categories, topics and the single types as usual;
  * no search index) into its own folder, served under /_preview/<type>-<id>/ (Astro's `base`), and answers
  * the link with the draft's page once built — a waiting page that reloads itself until then.
- * Only the link shows the page: under /_preview/<type>-<id>/ the publisher serves the build's assets
- * (CSS, scripts, images with hashed names), never its HTML. Responses are `no-store` and `noindex`, and may
- * be framed by the admin (its preview panel), by nothing else.
+ * Only the link shows the page, and nothing of a preview build is served without it: each build lives under
+ * /_preview/<type>-<id>-<128 random bits>/ (a new value per build), a folder named only in the page the
+ * ticket opens, and under it the publisher serves only what that page loads (styles, scripts, images,
+ * fonts, the draft's attached documents), never the build's HTML, feeds, sitemap, JSON, ZIPs or search
+ * index. Responses are `no-store` and `noindex`, and may be framed by the admin (its preview panel), by
+ * nothing else.
  */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { verifyPreviewQuery } from '@thads/shared';
 import { runBuild, type BuildResult } from './builder.ts';
 import { contentSecurityPolicy, inlineHashes, type CspOptions } from './csp.ts';
+import { DOCUMENT_CONTENT_TYPES } from '@thads/shared';
 import { SECURITY_HEADERS, TYPES, resolvePath } from './static.ts';
+
+/** What a preview page loads: served from its build folder; every other file of the build stays unserved. */
+const PAGE_ASSETS = new Set(['.css', '.js', '.mjs', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.avif', '.svg', '.ico', '.woff2', '.woff', ...Object.keys(DOCUMENT_CONTENT_TYPES)]);
 
 export type PreviewOptions = {
   secret: string;
@@ -34,7 +42,10 @@ export type PreviewOptions = {
 };
 
 type Job = {
+  /** The entry: "<type>-<documentId>". */
   key: string;
+  /** This build's folder and URL segment: the key and 128 random bits, named only in the page the ticket opens. */
+  base: string;
   state: 'building' | 'ready' | 'failed';
   startedAt: number;
   finishedAt: number | null;
@@ -73,6 +84,8 @@ export function createPreview(options: PreviewOptions) {
   const dir = path.resolve(options.dir);
   fs.mkdirSync(dir, { recursive: true });
   const jobs = new Map<string, Job>();
+  /** Jobs by their folder's segment (the only way to reach a build's assets). */
+  const byBase = new Map<string, Job>();
   // One preview build at a time (beside the public build): the machine's cores are shared.
   let chain: Promise<unknown> = Promise.resolve();
 
@@ -83,11 +96,20 @@ export function createPreview(options: PreviewOptions) {
 
   function start(type: string, id: string): Job {
     const key = `${type}-${id}`;
-    const job: Job = { key, state: 'building', startedAt: Date.now(), finishedAt: null, page: null, error: null, tail: [] };
+    const base = `${key}-${randomBytes(16).toString('hex')}`;
+    const job: Job = { key, base, state: 'building', startedAt: Date.now(), finishedAt: null, page: null, error: null, tail: [] };
+    const previous = jobs.get(key);
+    if (previous) byBase.delete(previous.base);
     jobs.set(key, job);
-    const outDir = path.join(dir, key);
-    const resultFile = path.join(dir, `${key}.json`);
+    byBase.set(base, job);
+    const outDir = path.join(dir, base);
+    const resultFile = path.join(dir, `${base}.json`);
     chain = chain.then(async () => {
+      // The entry's earlier build goes: its folder name is no longer served, its files no longer kept.
+      if (previous) {
+        fs.rmSync(path.join(dir, previous.base), { recursive: true, force: true });
+        fs.rmSync(path.join(dir, `${previous.base}.json`), { force: true });
+      }
       fs.rmSync(resultFile, { force: true });
       log(`Dựng bản xem trước ${type} ${id}.`);
       const result = await build({
@@ -97,7 +119,7 @@ export function createPreview(options: PreviewOptions) {
           THADS_PREVIEW: `${type}:${id}`,
           THADS_PREVIEW_RESULT: resultFile,
           PUBLISHER_SECRET: options.secret,
-          SITE_BASE: `/_preview/${key}/`,
+          SITE_BASE: `/_preview/${base}/`,
           SITE_CACHE_DIR: path.join(dir, '.cache'),
         },
       }).catch((error: Error) => ({ ok: false, error: error.message, tail: [] }) as unknown as BuildResult);
@@ -150,9 +172,10 @@ export function createPreview(options: PreviewOptions) {
     }
     let body: string;
     try {
-      body = fs.readFileSync(path.join(dir, job.key, job.page), 'utf8');
+      body = fs.readFileSync(path.join(dir, job.base, job.page), 'utf8');
     } catch {
       jobs.delete(job.key);
+      byBase.delete(job.base);
       return html(res, req, 404, page('Bản xem trước không còn', '<p>Hãy mở lại bản xem trước từ trang quản trị.</p>'));
     }
     // The banner's <style> is allowed by its hash in the page's policy (computed below), not by 'unsafe-inline'.
@@ -163,13 +186,16 @@ export function createPreview(options: PreviewOptions) {
     return html(res, req, 200, withBanner);
   }
 
-  /** Assets of a preview build (never its HTML: pages are shown only through a valid link). */
-  function asset(req: http.IncomingMessage, res: http.ServerResponse, key: string, rest: string) {
-    const job = jobs.get(key);
-    if (!job || !/^[a-z0-9-]+$/i.test(key)) return send(res, req, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Không tìm thấy.');
-    const resolved = resolvePath(path.join(dir, key), `/${rest}`);
-    if (resolved.kind !== 'file' || resolved.status !== 200 || resolved.file.endsWith('.html')) return send(res, req, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Không tìm thấy.');
-    const type = TYPES[path.extname(resolved.file).toLowerCase()] ?? 'application/octet-stream';
+  /** What the preview page loads, from its own build's folder: never its HTML, feeds, sitemap, JSON, ZIPs or index. */
+  function asset(req: http.IncomingMessage, res: http.ServerResponse, base: string, rest: string) {
+    const job = byBase.get(base);
+    const notFound = () => send(res, req, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Không tìm thấy.');
+    if (!job || job.state !== 'ready') return notFound();
+    const resolved = resolvePath(path.join(dir, job.base), `/${rest}`);
+    if (resolved.kind !== 'file' || resolved.status !== 200) return notFound();
+    const extension = path.extname(resolved.file).toLowerCase();
+    if (!PAGE_ASSETS.has(extension) || path.relative(path.join(dir, job.base), resolved.file).split(path.sep)[0] === 'pagefind') return notFound();
+    const type = TYPES[extension] ?? 'application/octet-stream';
     return send(res, req, 200, { 'content-type': type }, fs.readFileSync(resolved.file));
   }
 

@@ -95,6 +95,27 @@ describe('createStaticHandler over HTTP', () => {
       }).on('error', reject);
     });
 
+  it('redirects only to a path of its own host, whatever the spelling of the path', async () => {
+    // Generated: prefixes that a browser may read as another host × folder paths × query forms.
+    const prefixes = ['/', '//', '///', '/%2F', '/%2f/', '//%2F', '/\\', '/\\/', '/%5C', '//evil.example/', '/%2Fevil.example/', '///evil.example/..%2F'];
+    const folders = ['tin-tuc', 'tin-tuc/bai-mot', 'tin-tuc//bai-mot', 'evil.example/tin-tuc', 'tin-tuc/bai-mot/.'];
+    const queries = ['', '?a=1', '?next=//evil.example', '?%2F%2Fevil'];
+    let redirects = 0;
+    for (const prefix of prefixes)
+      for (const folder of folders)
+        for (const query of queries) {
+          const res = await get(`${prefix}${folder}${query}`);
+          expect(res.status, `${prefix}${folder}${query}`).toBeLessThan(500);
+          if (res.status < 300 || res.status >= 400) continue;
+          redirects++;
+          const location = String(res.headers.location);
+          expect(location, `${prefix}${folder}${query} → ${location}`).toMatch(/^\/(?![\/\\])/);
+          expect(new URL(location, base).origin, `${prefix}${folder}${query} → ${location}`).toBe(base);
+        }
+    expect(redirects).toBeGreaterThan(20);
+    expect((await get('//tin-tuc/bai-mot')).headers.location).toBe('/tin-tuc/bai-mot/');
+  });
+
   it('serves HTML with the security headers and the hashes of its inline script and style', async () => {
     const res = await get('/');
     expect(res.status).toBe(200);

@@ -83,7 +83,8 @@ export function resolvePath(root: string, pathname: string, search = ''): Resolv
     return isFile(index) ? { kind: 'file', file: index, status: 200 } : notFound();
   }
   if (isFile(target)) return { kind: 'file', file: target, status: 200 };
-  if (isFile(path.join(target, 'index.html'))) return { kind: 'redirect', location: `${pathname}/${search}` };
+  // Always a path on this host: "//tin-tuc" must not become "//tin-tuc/", which a browser reads as another host.
+  if (isFile(path.join(target, 'index.html'))) return { kind: 'redirect', location: `/${pathname.replace(/^[/\\]+/, '').replace(/\/{2,}/g, '/')}/${search}` };
   return notFound();
 }
 

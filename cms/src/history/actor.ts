@@ -27,6 +27,6 @@ export function currentActor(strapi: Core.Strapi, uid?: string): Actor {
   if (!ctx) return SYSTEM_ACTOR;
   const user = ctx.state?.user;
   if (user && ctx.state?.userAbility) return { kind: 'admin', id: Number(user.id), name: adminUserName(user) };
-  if (ctx.state?.auth?.strategy?.name === 'api-token') return { kind: 'system', id: null, name: 'Hệ thống (khoá API)' };
+  if (ctx.state?.auth?.strategy?.name === 'content-api-token') return { kind: 'system', id: null, name: 'Hệ thống (khoá API)' };
   return { kind: 'public', id: null, name: (uid && PUBLIC_NAMES[uid]) || 'Công dân (biểu mẫu công khai)' };
 }

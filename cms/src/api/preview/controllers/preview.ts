@@ -1,26 +1,17 @@
 /**
  * GET /api/thads-preview/:type/:documentId — the draft of one public entry, for the publisher's preview build
  * (site/publisher/preview.ts). `type` is the collection's API name (articles, legal-qas…). Answers only a
- * request carrying the shared secret (header X-Publisher-Secret = PUBLISHER_SECRET); the entry is populated
+ * request carrying the shared secret (header X-Publisher-Secret = PUBLISHER_SECRET, checked by Strapi's
+ * authentication with the route's own strategy, ../strategy.ts); the entry is populated
  * and sanitised exactly as the public REST API does for published entries, so the preview shows what the
  * public page will show once published.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { PUBLIC_COLLECTIONS } from '../../../content-types';
 import { defaultPopulate } from '../../../populate';
 
-const sameSecret = (given: unknown, secret: string) =>
-  typeof given === 'string' && secret !== '' && timingSafeEqual(createHash('sha256').update(given).digest(), createHash('sha256').update(secret).digest());
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async draft(ctx: any) {
-    const secret = process.env.PUBLISHER_SECRET?.trim() ?? '';
-    if (!sameSecret(ctx.request.header['x-publisher-secret'], secret)) {
-      ctx.status = 401;
-      ctx.body = { error: { status: 401, name: 'UnauthorizedError', message: 'Thiếu hoặc sai khoá bí mật của dịch vụ xuất bản.' } };
-      return;
-    }
     const uid = PUBLIC_COLLECTIONS.find((u) => (strapi.getModel(u as any)?.info as { pluralName?: string } | undefined)?.pluralName === ctx.params.type);
     if (!uid) {
       ctx.status = 404;

@@ -1,11 +1,13 @@
+import { publisherStrategy } from '../strategy';
+
 export default {
   routes: [
     {
       method: 'GET',
       path: '/thads-preview/:type/:documentId',
       handler: 'preview.draft',
-      // Checked in the controller against PUBLISHER_SECRET: only the publisher's preview builds call it.
-      config: { auth: false as const },
+      // Only the publisher's preview builds: Strapi authenticates them with the publisher's secret.
+      config: { auth: { strategies: [publisherStrategy] } },
     },
   ],
 };
