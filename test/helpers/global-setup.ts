@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import type { TestProject } from 'vitest/node';
+import type { Snapshots, TestDb } from './strapi.ts';
 
 const CMS_DIR = path.resolve(import.meta.dirname, '../../cms');
 const LOCK = path.join(CMS_DIR, '.tmp', 'compile.lock');
@@ -25,7 +27,7 @@ function sourceHash(): string {
  * same time: a lock folder makes them take turns, and a hash of the sources skips a compile that is
  * already current.
  */
-export default async function setup() {
+async function compile() {
   fs.mkdirSync(path.dirname(LOCK), { recursive: true });
   for (let waited = 0; ; waited += 200) {
     try {
@@ -46,4 +48,33 @@ export default async function setup() {
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }
+}
+
+/** The database kinds the projects of this run boot (cms-postgres: PostgreSQL; the others: SQLite). */
+const kindsOf = (names: string[]): TestDb[] => [...new Set(names.filter((n) => n !== 'unit').map((n): TestDb => (n === 'cms-postgres' ? 'postgres' : 'sqlite')))];
+
+const state = globalThis as typeof globalThis & { thadsSetup?: Promise<Snapshots | undefined> };
+
+/**
+ * Global setup of the projects that boot Strapi (every one of them calls it; the work is done once per
+ * Vitest process): the CMS compiled, then (unless THADS_TEST_FRESH=1) the seeded and empty database snapshots
+ * of every database kind of this run (test/helpers/snapshot.ts), handed to the test processes in
+ * THADS_TEST_SNAPSHOTS for startStrapi().
+ */
+export default async function setup(project?: TestProject) {
+  const names = project?.vitest?.projects?.map((p) => p.name) ?? ['cms-sqlite'];
+  state.thadsSetup ??= prepare(kindsOf(names));
+  const snapshots = await state.thadsSetup;
+  if (snapshots) process.env.THADS_TEST_SNAPSHOTS = JSON.stringify(snapshots);
+}
+
+/** The CMS compiled and the snapshots of `kinds` made (also called by test/run.ts before it starts the lanes). */
+export async function prepare(kinds: TestDb[]): Promise<Snapshots | undefined> {
+  await compile();
+  if (process.env.THADS_TEST_FRESH === '1') return undefined;
+  const { ensureSnapshots } = await import('./snapshot.ts');
+  const started = performance.now();
+  const snapshots = await ensureSnapshots(kinds);
+  if (process.env.THADS_TEST_VERBOSE) console.log(`[setup] snapshots ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return snapshots;
 }

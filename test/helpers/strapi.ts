@@ -1,7 +1,14 @@
 /**
- * Boots a real Strapi (the compiled cms/dist) in this test process, on a fresh database:
- * a temporary SQLite file, or a new PostgreSQL database created from TEST_DATABASE_URL.
- * Uploads go to a temporary folder. Returns the base URL and a stop() that removes everything.
+ * Boots a real Strapi (the compiled cms/dist) in this test process, on a database of its own: a temporary
+ * SQLite file, or a new PostgreSQL database on the server of TEST_DATABASE_URL. Uploads go to a temporary
+ * folder. Returns the base URL and a stop() that removes everything.
+ *
+ * Fast path: under Vitest, global setup (test/helpers/global-setup.ts) makes a snapshot of the seeded and of
+ * the empty database once per run and database kind (test/helpers/snapshot.ts) and passes it in
+ * THADS_TEST_SNAPSHOTS. startStrapi() then starts from its own copy of it (a file copy for SQLite,
+ * `CREATE DATABASE … TEMPLATE` for PostgreSQL) instead of creating the schema and seeding the demo content:
+ * the same database a fresh boot would make, in ~3 s instead of ~30 s. THADS_TEST_FRESH=1, `dir` and
+ * `copyFrom` boot as before (a fresh database, seeded in this process).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -19,26 +26,60 @@ export const fromCms = (relative: string): any => cmsRequire(path.join(CMS_DIR, 
 export type TestDb = 'sqlite' | 'postgres';
 export type TestStrapi = { strapi: any; url: string; db: TestDb; stop: () => Promise<void>; tmp: string };
 
-const secret = () => crypto.randomBytes(16).toString('base64');
+/** The secrets a Strapi boots with (a copy of a snapshot keeps the snapshot's: what it encrypted stays readable). */
+export type StrapiSecrets = Record<'APP_KEYS' | 'API_TOKEN_SALT' | 'ADMIN_JWT_SECRET' | 'TRANSFER_TOKEN_SALT' | 'JWT_SECRET' | 'ENCRYPTION_KEY', string>;
 
-/** A new, empty PostgreSQL database on the server of `adminUrl`, and how to drop it. */
-export async function createPgDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/**
+ * What global setup hands to the test processes (JSON in THADS_TEST_SNAPSHOTS): per database kind, the seeded
+ * and the empty snapshot. SQLite: a folder holding data.db and public/uploads/. PostgreSQL: a template
+ * database and a folder holding public/uploads/.
+ */
+export type Snapshot = { dir: string; template?: string; secrets: StrapiSecrets };
+export type Snapshots = Partial<Record<TestDb, { seeded: Snapshot; empty: Snapshot }>>;
+
+const secret = () => crypto.randomBytes(16).toString('base64');
+export const newSecrets = (): StrapiSecrets => ({
+  APP_KEYS: [secret(), secret()].join(','),
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+});
+
+/** Runs SQL on the server of `adminUrl`. */
+export async function pgQuery(adminUrl: string, sql: string, values?: unknown[]): Promise<any[]> {
   const { Client } = cmsRequire('pg');
-  const name = `thads_test_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return (await client.query(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A new PostgreSQL database on the server of `adminUrl` (empty, or a copy of `template`), and how to drop it.
+ * `name` defaults to a random thads_test_… name.
+ */
+export async function createPgDatabase(adminUrl: string, { template, name = `thads_test_${crypto.randomBytes(5).toString('hex')}` }: { template?: string; name?: string } = {}): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await pgQuery(adminUrl, `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ''}`);
+      break;
+    } catch (error: any) {
+      // 55006: the template is in use (another CREATE DATABASE copying it at this very moment): try again.
+      if (error?.code !== '55006' || attempt >= 50) throw error;
+      await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+    }
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+    name,
+    drop: () => pgQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).then(() => undefined),
   };
 }
 
@@ -54,22 +95,45 @@ export type StartOptions = {
   copyFrom?: string;
 };
 
+/** The snapshot global setup made for this kind of database and seed, when there is one and it may be used. */
+export function snapshotFor(db: TestDb, seed: boolean): Snapshot | undefined {
+  if (process.env.THADS_TEST_FRESH === '1' || !process.env.THADS_TEST_SNAPSHOTS) return undefined;
+  const all = JSON.parse(process.env.THADS_TEST_SNAPSHOTS) as Snapshots;
+  return all[db]?.[seed ? 'seeded' : 'empty'];
+}
+
 export async function startStrapi({ seed = true, db = (process.env.TEST_DB as TestDb) || 'sqlite', dir, copyFrom }: StartOptions = {}): Promise<TestStrapi> {
+  const snapshot = dir || copyFrom ? undefined : snapshotFor(db, seed);
   const keep = Boolean(dir);
   const tmp = dir ? path.resolve(dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'thads-cms-'));
-  if (copyFrom) fs.cpSync(copyFrom, tmp, { recursive: true });
+  const from = copyFrom ?? snapshot?.dir;
+  if (from) fs.cpSync(from, tmp, { recursive: true, filter: (src) => path.basename(src) !== 'snapshot.json' });
+  let pg: { url: string; drop: () => Promise<void> } | undefined;
+  if (db === 'postgres') {
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
+    pg = await createPgDatabase(adminUrl, { template: snapshot?.template });
+  }
+  try {
+    return await bootStrapi({ seed, db, tmp, pg, secrets: snapshot?.secrets ?? newSecrets(), onStop: () => (keep ? undefined : fs.rmSync(tmp, { recursive: true, force: true })) });
+  } catch (error) {
+    await pg?.drop().catch(() => {});
+    if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Starts Strapi in `tmp` (SQLite: tmp/data.db; uploads: tmp/public/uploads) or on the PostgreSQL database
+ * `pg` (dropped by stop()). Also used by test/helpers/make-snapshot.ts to make the snapshots.
+ */
+export async function bootStrapi({ seed, db, tmp, pg, secrets, onStop }: { seed: boolean; db: TestDb; tmp: string; pg?: { url: string; drop: () => Promise<void> }; secrets: StrapiSecrets; onStop?: () => void }): Promise<TestStrapi> {
   fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
-  let dropDb = async () => {};
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
     PORT: '0',
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...secrets,
     SERVE_ADMIN_PANEL: 'false',
     PUBLIC_DIR: path.join(tmp, 'public'),
     SEED_ON_EMPTY: String(seed),
@@ -77,12 +141,9 @@ export async function startStrapi({ seed = true, db = (process.env.TEST_DB as Te
     STRAPI_TELEMETRY_DISABLED: 'true',
   };
   if (db === 'postgres') {
-    const adminUrl = process.env.TEST_DATABASE_URL;
-    if (!adminUrl) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/postgres)');
-    const pg = await createPgDatabase(adminUrl);
+    if (!pg) throw new Error('bootStrapi: a PostgreSQL boot needs its database');
     env.DATABASE_URL = pg.url;
     env.DATABASE_POOL_MIN = '0';
-    dropDb = pg.drop;
     // The production-like run also keeps rate limits and spent challenges in Redis when one is given.
     if (process.env.TEST_REDIS_URL) {
       env.REDIS_URL = process.env.TEST_REDIS_URL;
@@ -119,12 +180,11 @@ export async function startStrapi({ seed = true, db = (process.env.TEST_DB as Te
     stop: async () => {
       await strapi.destroy();
       restoreListeners();
-      await dropDb();
-      if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
+      await pg?.drop();
+      onStop?.();
     },
   };
 }
-
 /** JSON over HTTP, never throwing on 4xx/5xx. */
 export async function api(base: string, pathname: string, init: RequestInit & { json?: unknown; token?: string } = {}) {
   const headers = new Headers(init.headers);
