@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -10,18 +11,20 @@ import { defineConfig } from 'vitest/config';
  * Strapi is one per process: those suites run in forks, one file at a time. The e2e suite runs after the
  * others (groupOrder): two Astro builds at once from site/ would overwrite each other's files in site/.astro.
  */
+// Every Node process of these projects preloads the site build lock (a site build waits for any other one).
+const NODE_OPTIONS = [process.env.NODE_OPTIONS, `--import=${path.resolve(import.meta.dirname, 'test/helpers/site-build-lock.ts')}`].filter(Boolean).join(' ');
 const heavy = { pool: 'forks' as const, fileParallelism: false, testTimeout: 120_000, hookTimeout: 600_000, globalSetup: ['test/helpers/global-setup.ts'] };
 
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'site/src/**/*.test.ts', 'site/publisher/**/*.test.ts', 'cms/src/**/*.test.ts'] } },
-      { test: { name: 'cms-sqlite', include: ['test/cms/**/*.test.ts'], env: { TEST_DB: 'sqlite' }, ...heavy } },
+      { test: { name: 'cms-sqlite', include: ['test/cms/**/*.test.ts'], env: { TEST_DB: 'sqlite', NODE_OPTIONS }, ...heavy } },
       ...(process.env.TEST_DATABASE_URL
-        ? [{ test: { name: 'cms-postgres', include: ['test/cms/**/*.test.ts'], env: { TEST_DB: 'postgres' }, ...heavy } }]
+        ? [{ test: { name: 'cms-postgres', include: ['test/cms/**/*.test.ts'], env: { TEST_DB: 'postgres', NODE_OPTIONS }, ...heavy } }]
         : []),
-      { test: { name: 'site', include: ['test/site/**/*.test.ts'], env: { TEST_DB: 'sqlite' }, ...heavy } },
-      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { TEST_DB: 'sqlite' }, sequence: { groupOrder: 1 }, ...heavy } },
+      { test: { name: 'site', include: ['test/site/**/*.test.ts'], env: { TEST_DB: 'sqlite', NODE_OPTIONS }, ...heavy } },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { TEST_DB: 'sqlite', NODE_OPTIONS }, sequence: { groupOrder: 1 }, ...heavy } },
     ],
   },
 });

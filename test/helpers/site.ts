@@ -36,3 +36,48 @@ export function listFiles(dir: string): string[] {
   walk(dir);
   return out.sort();
 }
+
+export type SharedSite = { out: string; output: string };
+
+/**
+ * The production build of the seeded demo site (SITE_URL https://thads.example), shared by the test files that
+ * only read a built site (the browser checks, the search index checks): built once from a copy of the seeded
+ * snapshot and kept in the test cache, keyed by that snapshot and everything the build reads (site and shared
+ * sources, the lockfile). Read-only: a test that changes content builds its own site.
+ * Undefined without a snapshot (THADS_TEST_FRESH=1, or outside Vitest): build your own, as before.
+ */
+export async function sharedSeededSite(): Promise<SharedSite | undefined> {
+  const { snapshotFor, startStrapi } = await import('./strapi.ts');
+  const snapshot = snapshotFor('sqlite', true);
+  if (!snapshot) return undefined;
+  const { CACHE_DIR, ROOT, hashPaths, withLock } = await import('./snapshot.ts');
+  const hash = hashPaths(
+    ['site/src', 'site/public', 'site/scripts', 'site/astro.config.mjs', 'site/package.json', 'site/tsconfig.json', 'shared/src', 'shared/package.json', 'package-lock.json', 'test/helpers/site.ts'].map((p) => path.join(ROOT, p)),
+  );
+  const key = hash.update(fs.readFileSync(path.join(snapshot.dir, 'snapshot.json'))).digest('hex').slice(0, 16);
+  const folder = path.join(CACHE_DIR, `site-${key}`);
+  const found = () => (fs.existsSync(path.join(folder, 'site', 'pagefind', 'pagefind.js')) ? { out: path.join(folder, 'site'), output: fs.readFileSync(path.join(folder, 'build.log'), 'utf8') } : undefined);
+  return (
+    found() ??
+    withLock(`site-${key}`, async () => {
+      const again = found();
+      if (again) return again;
+      const building = `${folder}.building`;
+      fs.rmSync(building, { recursive: true, force: true });
+      const cms = await startStrapi({ seed: true, db: 'sqlite' });
+      try {
+        // NODE_ENV: the test harness sets "test", which would give the browser React's development build.
+        const build = await buildSite({ STRAPI_URL: cms.url, SITE_OUT_DIR: path.join(building, 'site'), SITE_URL: 'https://thads.example', NODE_ENV: 'production' });
+        if (build.code !== 0) throw new Error(`site build failed:\n${build.output.slice(-4000)}`);
+        if (!fs.existsSync(path.join(building, 'site', 'pagefind', 'pagefind.js'))) throw new Error(`the site build wrote no search index in ${building}/site/pagefind`);
+        fs.writeFileSync(path.join(building, 'build.log'), build.output);
+      } finally {
+        await cms.stop();
+      }
+      fs.rmSync(path.join(building, 'site.astro-cache'), { recursive: true, force: true });
+      fs.rmSync(folder, { recursive: true, force: true });
+      fs.renameSync(building, folder);
+      return found()!;
+    })
+  );
+}

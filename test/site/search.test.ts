@@ -23,7 +23,7 @@ import {
 } from '@thads/shared';
 import { QUERIES } from '../bench/search-relevance.ts';
 import { loadPagefind, type Pagefind, type PagefindData } from '../helpers/pagefind.ts';
-import { buildSite, listFiles } from '../helpers/site.ts';
+import { buildSite, sharedSeededSite, listFiles } from '../helpers/site.ts';
 import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 
 let cms: TestStrapi;
@@ -60,10 +60,18 @@ const TYPES: Record<SearchType, { prefix: string; api: string }> = {
 
 beforeAll(async () => {
   cms = await startStrapi({ seed: true });
-  out = path.join(cms.tmp, 'site');
-  const build = await buildSite({ STRAPI_URL: cms.url, SITE_OUT_DIR: out, SITE_URL: 'https://thads.example' });
-  buildOutput = build.output;
-  if (build.code !== 0) throw new Error(`site build failed:\n${build.output.slice(-4000)}`);
+  // Nothing here changes content: the seeded site's shared build (the browser checks read the same one), or
+  // without the harness's snapshots (THADS_TEST_FRESH=1) a build of its own.
+  const shared = await sharedSeededSite();
+  if (shared) {
+    out = shared.out;
+    buildOutput = shared.output;
+  } else {
+    out = path.join(cms.tmp, 'site');
+    const build = await buildSite({ STRAPI_URL: cms.url, SITE_OUT_DIR: out, SITE_URL: 'https://thads.example' });
+    buildOutput = build.output;
+    if (build.code !== 0) throw new Error(`site build failed:\n${build.output.slice(-4000)}`);
+  }
   pagefind = await loadPagefind(out, { ranking: SEARCH_RANKING });
   // Every page of every type, through the type filter (a search without words).
   const everything = await pagefind.search(null, { filters: { [SEARCH_FILTERS.type]: { any: Object.values(SEARCH_TYPE_LABELS) } } });
