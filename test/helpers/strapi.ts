@@ -93,6 +93,8 @@ export type StartOptions = {
   dir?: string;
   /** SQLite only: copy such a fixture folder into the temporary folder first (the fixture stays untouched). */
   copyFrom?: string;
+  /** Environment of this Strapi beyond the test defaults (e.g. SERVE_ADMIN_PANEL: 'true' for the admin's browser journeys). */
+  env?: Record<string, string>;
 };
 
 /** The snapshot global setup made for this kind of database and seed, when there is one and it may be used. */
@@ -102,7 +104,7 @@ export function snapshotFor(db: TestDb, seed: boolean): Snapshot | undefined {
   return all[db]?.[seed ? 'seeded' : 'empty'];
 }
 
-export async function startStrapi({ seed = true, db = (process.env.TEST_DB as TestDb) || 'sqlite', dir, copyFrom }: StartOptions = {}): Promise<TestStrapi> {
+export async function startStrapi({ seed = true, db = (process.env.TEST_DB as TestDb) || 'sqlite', dir, copyFrom, env }: StartOptions = {}): Promise<TestStrapi> {
   const snapshot = dir || copyFrom ? undefined : snapshotFor(db, seed);
   const keep = Boolean(dir);
   const tmp = dir ? path.resolve(dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'thads-cms-'));
@@ -115,7 +117,7 @@ export async function startStrapi({ seed = true, db = (process.env.TEST_DB as Te
     pg = await createPgDatabase(adminUrl, { template: snapshot?.template });
   }
   try {
-    return await bootStrapi({ seed, db, tmp, pg, secrets: snapshot?.secrets ?? newSecrets(), onStop: () => (keep ? undefined : fs.rmSync(tmp, { recursive: true, force: true })) });
+    return await bootStrapi({ seed, db, tmp, pg, env, secrets: snapshot?.secrets ?? newSecrets(), onStop: () => (keep ? undefined : fs.rmSync(tmp, { recursive: true, force: true })) });
   } catch (error) {
     await pg?.drop().catch(() => {});
     if (!keep) fs.rmSync(tmp, { recursive: true, force: true });
@@ -127,7 +129,7 @@ export async function startStrapi({ seed = true, db = (process.env.TEST_DB as Te
  * Starts Strapi in `tmp` (SQLite: tmp/data.db; uploads: tmp/public/uploads) or on the PostgreSQL database
  * `pg` (dropped by stop()). Also used by test/helpers/make-snapshot.ts to make the snapshots.
  */
-export async function bootStrapi({ seed, db, tmp, pg, secrets, onStop }: { seed: boolean; db: TestDb; tmp: string; pg?: { url: string; drop: () => Promise<void> }; secrets: StrapiSecrets; onStop?: () => void }): Promise<TestStrapi> {
+export async function bootStrapi({ seed, db, tmp, pg, secrets, onStop, env: extra }: { seed: boolean; db: TestDb; tmp: string; pg?: { url: string; drop: () => Promise<void> }; secrets: StrapiSecrets; onStop?: () => void; env?: Record<string, string> }): Promise<TestStrapi> {
   fs.mkdirSync(path.join(tmp, 'public', 'uploads'), { recursive: true });
   const env: Record<string, string> = {
     NODE_ENV: 'test',
@@ -139,6 +141,7 @@ export async function bootStrapi({ seed, db, tmp, pg, secrets, onStop }: { seed:
     SEED_ON_EMPTY: String(seed),
     DEMO_USERS: 'true',
     STRAPI_TELEMETRY_DISABLED: 'true',
+    ...extra,
   };
   if (db === 'postgres') {
     if (!pg) throw new Error('bootStrapi: a PostgreSQL boot needs its database');
