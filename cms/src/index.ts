@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { scheduleTimedRebuilds } from './publishing/timed-rebuilds';
-import { slugify, toNFC, uniqueSlug } from '@thads/shared';
+import { toNFC } from '@thads/shared';
+import { slugMiddleware } from './publishing/slugs';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { ensureLocales } from './bootstrap/locales';
 import { syncEditorialRoles } from './bootstrap/editorial-roles';
@@ -24,14 +25,6 @@ import { registerPressMonitoring, schedulePressImport } from './press-monitoring
 
 import { registerNoticeRules } from './notices/rules';
 import { releaseGuard } from './security/release-guard';
-/** The field each slug is generated from. */
-const SLUG_SOURCE: Record<string, string> = {
-  'api::unit.unit': 'name',
-  'api::category.category': 'name',
-  'api::topic.topic': 'name',
-  'api::legal-document.legal-document': 'number',
-};
-const slugSource = (uid: string, attributes: Record<string, any>) => (attributes.slug?.type === 'uid' ? (SLUG_SOURCE[uid] ?? attributes.slug.targetField ?? 'title') : null);
 
 /** NFC-normalises every string in a document's data (Vietnamese typed on some systems arrives decomposed). */
 function normalizeStrings(value: unknown): unknown {
@@ -49,15 +42,7 @@ export default {
     strapi.documents.use(releaseGuard(strapi) as any);
     strapi.documents.use(async (context: any, next: () => Promise<any>) => {
       if ((context.action === 'create' || context.action === 'update') && context.uid.startsWith('api::') && context.params?.data) {
-        const data = (context.params.data = normalizeStrings(context.params.data) as Record<string, any>);
-        const source = slugSource(context.uid, strapi.contentType(context.uid)?.attributes ?? {});
-        const wantsSlug = context.action === 'create' ? !data.slug : 'slug' in data && !data.slug;
-        if (source && wantsSlug && typeof data[source] === 'string') {
-          const documentId = context.params.documentId;
-          data.slug = await uniqueSlug(slugify(data[source]), async (candidate) =>
-            Boolean(await strapi.db.query(context.uid).findOne({ where: { slug: candidate, ...(documentId ? { documentId: { $ne: documentId } } : {}) }, select: ['id'] })),
-          );
-        }
+        context.params.data = normalizeStrings(context.params.data) as Record<string, any>;
       }
       const result = await next();
       if (context.uid === 'api::legal-qa.legal-qa' && context.action === 'publish' && context.params?.documentId) {
@@ -65,6 +50,8 @@ export default {
       }
       return result;
     });
+    // Addresses from titles: a draft's slug follows its title until first publication (publishing/slugs.ts).
+    strapi.documents.use(slugMiddleware(strapi) as any);
     registerInboxAdminRoutes(strapi);
     registerPublisherAdminRoutes(strapi);
     registerInformationRequests(strapi);

@@ -9,10 +9,10 @@
  * Ctrl+C stops everything.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { adminBuildIsCurrent, ensureAdminBuild } from './admin-build.ts';
 import { createPublisher, optionsFromEnv, type Publisher } from './server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -36,22 +36,6 @@ function run(cmd: string, args: string[], opts: { cwd: string; env?: NodeJS.Proc
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} thoát với mã ${code}`))));
     child.on('error', reject);
   });
-}
-
-/** A digest of everything the admin build depends on. */
-function adminSourceHash(): string {
-  const hash = createHash('sha256');
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else hash.update(full).update(fs.readFileSync(full));
-    }
-  };
-  for (const dir of ['src', 'config']) walk(path.join(CMS, dir));
-  hash.update(fs.readFileSync(path.join(CMS, 'package.json')));
-  return hash.digest('hex');
 }
 
 async function waitFor(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
@@ -86,12 +70,9 @@ async function main() {
   const publisherSecret: string = process.env.PUBLISHER_SECRET || readEnvValue('PUBLISHER_SECRET');
   const publisherUrl = process.env.PUBLISHER_URL ?? `http://127.0.0.1:${SITE_PORT}`;
 
-  const stamp = path.join(CMS, 'dist', '.admin-build-hash');
-  const hash = adminSourceHash();
-  if (!fs.existsSync(path.join(CMS, 'dist', 'build', 'index.html')) || !fs.existsSync(stamp) || fs.readFileSync(stamp, 'utf8') !== hash) {
+  if (!adminBuildIsCurrent()) {
     log('Đang dựng trang quản trị Strapi (lần đầu mất khoảng một phút)…');
-    await run('npx', ['strapi', 'build'], { cwd: CMS, env: { NODE_ENV: 'production' } });
-    fs.writeFileSync(stamp, hash);
+    await ensureAdminBuild();
   }
 
   log(`Khởi động Strapi tại ${CMS_URL}/admin …`);

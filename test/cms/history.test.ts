@@ -81,7 +81,8 @@ describe('every action is recorded with who did it', () => {
       ['create', users.reporter!.id, users.reporter!.name],
       ['update', users.reporter!.id, users.reporter!.name],
     ]);
-    expect(rows[1].changedFields).toEqual(['title', 'format']);
+    // The draft was never published: its address followed its new title.
+    expect(rows[1].changedFields).toEqual(['title', 'slug', 'format']);
     expect(rows[1].title).toBe('Bản tin đơn vị (sửa)');
   });
 
@@ -133,7 +134,7 @@ describe('editors read the history', () => {
     const res = await history('?type=api::article.article&action=update&user=admin:' + users.reporter!.id);
     expect(res.status, res.text).toBe(200);
     expect(res.body.data).toHaveLength(1);
-    expect(res.body.data[0]).toMatchObject({ title: 'Bản tin đơn vị (sửa)', typeLabel: 'Tin, bài', actorName: users.reporter!.name, changedFields: ['title', 'format'], changedFieldLabels: ['Tiêu đề', 'Thể loại'], exists: true });
+    expect(res.body.data[0]).toMatchObject({ title: 'Bản tin đơn vị (sửa)', typeLabel: 'Tin, bài', actorName: users.reporter!.name, changedFields: ['title', 'slug', 'format'], changedFieldLabels: ['Tiêu đề', 'Đường dẫn (slug)', 'Thể loại'], exists: true });
     const deleted = await history(`?type=api::article.article&action=delete`);
     expect(res.body.data[0].editPath).toBe(`/content-manager/collection-types/api::article.article/${res.body.data[0].targetDocumentId}`);
     expect(deleted.body.data[0]).toMatchObject({ title: 'Tin lịch sử', exists: false, editPath: null });

@@ -2,7 +2,8 @@
  * Seeding is idempotent; slugs come from Vietnamese titles; every field has a Vietnamese label in the admin.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fromCms, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
+import { slugify } from '@thads/shared';
+import { api, fromCms, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 
 let cms: TestStrapi;
 
@@ -72,6 +73,77 @@ describe('slugs', () => {
     const doc = await cms.strapi.documents('api::category.category').create({ data: { name: decomposed } });
     expect(doc.name).toBe('Thi hành án'.normalize('NFC'));
     expect(doc.slug).toBe('thi-hanh-an');
+  });
+});
+
+describe('slugs of items made in the admin (through the routes its forms call)', () => {
+  const CM = '/content-manager/collection-types';
+  let token = '';
+  const cm = (path: string, method = 'GET', json?: unknown) => api(cms.url, `${CM}/${path}`, { method, json, token });
+  /** What the edit form sends back: the fields, without the document's metadata. */
+  const form = ({ id, documentId, status, createdAt, updatedAt, publishedAt, createdBy, updatedBy, locale, localizations, ...fields }: Record<string, unknown>) => fields;
+  const slugged = () =>
+    Object.values(cms.strapi.contentTypes as Record<string, any>)
+      .filter((ct) => ct.uid.startsWith('api::') && ct.attributes.slug?.type === 'uid')
+      .map((ct) => ({ uid: ct.uid as string, source: (ct.uid === 'api::legal-document.legal-document' ? 'number' : ct.attributes.slug.targetField ?? 'title') as string, name: ct.info.singularName as string }));
+
+  beforeAll(async () => {
+    token = (await api(cms.url, '/admin/login', { method: 'POST', json: { email: 'bientap@thads-hungyen.example', password: 'BienTap@2026' } })).body.data.token;
+  });
+
+  it('are optional in every form, so the admin does not fill in the type name', () => {
+    const required = slugged().filter(({ uid }) => cms.strapi.contentTypes[uid].attributes.slug.required);
+    expect(required.map((t) => t.uid)).toEqual([]);
+    expect(slugged().length).toBeGreaterThanOrEqual(13);
+  });
+
+  it('come from the typed title for every type, with or without the admin placeholder', async () => {
+    const wrong: string[] = [];
+    for (const { uid, source, name } of slugged()) {
+      const title = source === 'number' ? `12/2026/QĐ-ĐXL ${name}` : `Đoàn kiểm tra đến Phù Cừ ${name}`;
+      for (const placeholder of [undefined, '', name, `${name}-1`]) {
+        const res = await cm(uid, 'POST', { [source]: title, ...(placeholder === undefined ? {} : { slug: placeholder }) });
+        const slug = res.body?.data?.slug as string | undefined;
+        if (res.status !== 201 && res.status !== 200) wrong.push(`${uid} ${res.status} ${res.text.slice(0, 120)}`);
+        else if (!slug || !new RegExp(`^${slugify(title)}(-\\d+)?$`).test(slug)) wrong.push(`${uid} [${placeholder}] → ${slug}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("follow a draft's title until it is first published, then never change by themselves", async () => {
+    const uid = 'api::article.article';
+    const created = (await cm(uid, 'POST', { title: 'Tin nháp ban đầu' })).body.data;
+    expect(created.slug).toBe('tin-nhap-ban-dau');
+    // The form sends every field back: the title changed, the slug as it was.
+    const edited = (await cm(`${uid}/${created.documentId}`, 'PUT', { ...form(created), title: 'Đoàn công tác làm việc tại Đông Hưng' })).body.data;
+    expect(edited.slug).toBe('doan-cong-tac-lam-viec-tai-dong-hung');
+    const published = await cm(`${uid}/${created.documentId}/actions/publish`, 'POST', { ...form(edited), body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Nội dung.' }] }], format: 'tin' });
+    expect(published.status, published.text.slice(0, 200)).toBe(200);
+    const retitled = (await cm(`${uid}/${created.documentId}`, 'PUT', { ...form(published.body.data), title: 'Tiêu đề sửa sau khi đăng' })).body.data;
+    expect(retitled.slug).toBe('doan-cong-tac-lam-viec-tai-dong-hung');
+    // An editor may still change a published item's address, by writing it.
+    const movedRes = await cm(`${uid}/${created.documentId}`, 'PUT', { ...form(retitled), slug: 'dia-chi-moi' });
+    const moved = movedRes.body.data;
+    expect(movedRes.status, movedRes.text.slice(0, 300)).toBe(200);
+    expect(moved.slug).toBe('dia-chi-moi');
+  });
+
+  it('keep an address an editor wrote by hand on a draft', async () => {
+    const uid = 'api::story.story';
+    const created = (await cm(uid, 'POST', { title: 'Gương sáng ở cơ sở', slug: 'guong-sang-tu-chon' })).body.data;
+    expect(created.slug).toBe('guong-sang-tu-chon');
+    const edited = (await cm(`${uid}/${created.documentId}`, 'PUT', { ...form(created), title: 'Gương sáng ở cơ sở (sửa)' })).body.data;
+    expect(edited.slug).toBe('guong-sang-tu-chon');
+  });
+
+  it('are made when a draft without one is published', async () => {
+    const docs = cms.strapi.documents('api::announcement.announcement');
+    const draft = await docs.create({ data: { title: 'Thông báo lịch tiếp công dân tháng Giêng', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] } as any });
+    await cms.strapi.db.query('api::announcement.announcement').update({ where: { id: draft.id }, data: { slug: null } });
+    await docs.publish({ documentId: draft.documentId });
+    const live = await docs.findOne({ documentId: draft.documentId, status: 'published' });
+    expect(live.slug).toBe('thong-bao-lich-tiep-cong-dan-thang-gieng');
   });
 });
 

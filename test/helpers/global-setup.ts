@@ -27,7 +27,7 @@ function sourceHash(): string {
  * same time: a lock folder makes them take turns, and a hash of the sources skips a compile that is
  * already current.
  */
-async function compile() {
+async function compile({ admin }: { admin: boolean }) {
   fs.mkdirSync(path.dirname(LOCK), { recursive: true });
   for (let waited = 0; ; waited += 200) {
     try {
@@ -40,11 +40,18 @@ async function compile() {
   }
   try {
     const hash = sourceHash();
-    if (fs.existsSync(STAMP) && fs.readFileSync(STAMP, 'utf8') === hash) return;
-    const require = createRequire(path.join(CMS_DIR, 'package.json'));
-    const { compileStrapi } = require('@strapi/strapi');
-    await compileStrapi({ appDir: CMS_DIR });
-    fs.writeFileSync(STAMP, hash);
+    if (!fs.existsSync(STAMP) || fs.readFileSync(STAMP, 'utf8') !== hash) {
+      const require = createRequire(path.join(CMS_DIR, 'package.json'));
+      const { compileStrapi } = require('@strapi/strapi');
+      await compileStrapi({ appDir: CMS_DIR });
+      fs.writeFileSync(STAMP, hash);
+    }
+    // The admin panel for the browser journeys in it (test/e2e/admin.test.ts), before any Strapi boots:
+    // `strapi build` rewrites cms/dist as it goes.
+    if (admin) {
+      const { ensureAdminBuild } = await import('../../site/publisher/admin-build.ts');
+      await ensureAdminBuild({ stdio: 'ignore' });
+    }
   } finally {
     fs.rmSync(LOCK, { recursive: true, force: true });
   }
@@ -63,14 +70,14 @@ const state = globalThis as typeof globalThis & { thadsSetup?: Promise<Snapshots
  */
 export default async function setup(project?: TestProject) {
   const names = project?.vitest?.projects?.map((p) => p.name) ?? ['cms-sqlite'];
-  state.thadsSetup ??= prepare(kindsOf(names));
+  state.thadsSetup ??= prepare(kindsOf(names), { admin: names.includes('e2e') });
   const snapshots = await state.thadsSetup;
   if (snapshots) process.env.THADS_TEST_SNAPSHOTS = JSON.stringify(snapshots);
 }
 
 /** The CMS compiled and the snapshots of `kinds` made (also called by test/run.ts before it starts the lanes). */
-export async function prepare(kinds: TestDb[]): Promise<Snapshots | undefined> {
-  await compile();
+export async function prepare(kinds: TestDb[], { admin = true } = {}): Promise<Snapshots | undefined> {
+  await compile({ admin });
   if (process.env.THADS_TEST_FRESH === '1') return undefined;
   const { ensureSnapshots } = await import('./snapshot.ts');
   const started = performance.now();

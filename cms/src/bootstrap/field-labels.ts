@@ -12,7 +12,7 @@ type Label = readonly [string, string?];
 
 const COMMON: Record<string, Label> = {
   title: ['Tiêu đề'],
-  slug: ['Đường dẫn (slug)', 'Tạo tự động từ tiêu đề: chữ thường, không dấu, "đ" thành "d". Để trống để hệ thống tự tạo.'],
+  slug: ['Đường dẫn (slug)', 'Để trống để hệ thống tạo từ tiêu đề (chữ thường, không dấu, "đ" thành "d"). Trước lần xuất bản đầu, đường dẫn đổi theo tiêu đề; sau đó giữ nguyên.'],
   summary: ['Tóm tắt (sapo)', 'Một đến hai câu hiển thị ở danh sách và khi chia sẻ.'],
   body: ['Nội dung'],
   unit: ['Đơn vị', 'Đơn vị thực hiện hoặc chịu trách nhiệm nội dung.'],

@@ -1,0 +1,84 @@
+/**
+ * Addresses made from titles. Every item with a slug gets the slug of its title (đ → d, no diacritics,
+ * unique) without anyone touching the slug field:
+ *  - on create, an empty slug, or the admin's placeholder (the type's name, "article", "article-2"…), is made
+ *    from the title;
+ *  - while an item has never been published, its slug follows its title: an edit of the title changes a slug
+ *    that the system made (not one an editor wrote by hand);
+ *  - once an item has been published its address never changes by itself (an editor may still change it);
+ *  - publishing an item without a slug gives it one first.
+ * A Document Service middleware (registered in src/index.ts); the admin's own prefill is off because slug fields
+ * are not required in the schemas (the admin asks for a default value only for required UID fields).
+ */
+import type { Core } from '@strapi/strapi';
+import { slugify, uniqueSlug } from '@thads/shared';
+
+/** The field each slug is generated from, where it is not the schema's `targetField`. */
+const SLUG_SOURCE: Record<string, string> = {
+  'api::unit.unit': 'name',
+  'api::category.category': 'name',
+  'api::topic.topic': 'name',
+  'api::legal-document.legal-document': 'number',
+};
+
+export const slugSource = (uid: string, attributes: Record<string, any>) => (attributes.slug?.type === 'uid' ? (SLUG_SOURCE[uid] ?? attributes.slug.targetField ?? 'title') : null);
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whether `slug` is one the system made: from `title` (with a -N suffix), or the admin's placeholder (the type's name). */
+export function isAutomaticSlug(slug: string | null | undefined, title: string | null | undefined, typeName: string): boolean {
+  if (!slug) return true;
+  const bases = [slugify(title ?? '') || 'bai-viet', typeName];
+  return bases.some((base) => new RegExp(`^${escapeRegExp(base)}(-\\d+)?$`).test(slug));
+}
+
+export function slugMiddleware(strapi: Core.Strapi) {
+  const free = (uid: string, documentId?: string) => async (candidate: string) =>
+    Boolean(await strapi.db.query(uid as any).findOne({ where: { slug: candidate, ...(documentId ? { documentId: { $ne: documentId } } : {}) }, select: ['id'] }));
+  const make = (uid: string, title: string, documentId?: string) => uniqueSlug(slugify(title), free(uid, documentId));
+
+  return async (context: any, next: () => Promise<any>) => {
+    const { uid, action } = context;
+    if (!uid.startsWith('api::') || !['create', 'update', 'publish'].includes(action)) return next();
+    const model = strapi.contentType(uid);
+    const source = slugSource(uid, model?.attributes ?? {});
+    if (!source) return next();
+    const typeName = (model.info as { singularName: string }).singularName;
+    const documentId: string | undefined = context.params?.documentId;
+    const locale = context.params?.locale;
+    const where = (published: boolean) => ({ documentId, publishedAt: published ? { $notNull: true } : { $null: true }, ...(locale && locale !== '*' && model.pluginOptions?.i18n ? { locale } : {}) });
+
+    if (action === 'create') {
+      const data = context.params?.data;
+      if (data && (!data.slug || isAutomaticSlug(data.slug, '', typeName)) && typeof data[source] === 'string' && data[source].trim()) data.slug = await make(uid, data[source]);
+      return next();
+    }
+    if (!documentId) return next();
+    if (action === 'publish') {
+      const draft = await strapi.db.query(uid as any).findOne({ where: where(false), select: ['id', 'slug', source] });
+      if (draft && !draft.slug && typeof draft[source] === 'string' && draft[source].trim()) {
+        await strapi.db.query(uid as any).update({ where: { id: draft.id }, data: { slug: await make(uid, draft[source], documentId) } });
+      }
+      return next();
+    }
+    // update
+    const data = context.params?.data;
+    if (!data) return next();
+    const current = await strapi.db.query(uid as any).findOne({ where: where(false), select: ['slug', source] });
+    const everPublished = Boolean(await strapi.db.query(uid as any).count({ where: where(true) }));
+    const title = typeof data[source] === 'string' ? data[source] : current?.[source];
+    const asked = 'slug' in data ? data.slug : current?.slug;
+    if (everPublished) {
+      // A published item's address changes only when an editor writes a new one.
+      if ('slug' in data && !data.slug) data.slug = current?.slug ?? (title ? await make(uid, title, documentId) : data.slug);
+      return next();
+    }
+    const untouched = !asked || asked === current?.slug || isAutomaticSlug(asked, '', typeName);
+    if (untouched && isAutomaticSlug(current?.slug, current?.[source], typeName) && typeof title === 'string' && title.trim()) {
+      const wanted = slugify(title) || 'bai-viet';
+      if (!current?.slug || !new RegExp(`^${escapeRegExp(wanted)}(-\\d+)?$`).test(current.slug)) data.slug = await make(uid, title, documentId);
+      else if ('slug' in data && !data.slug) data.slug = current.slug;
+    }
+    return next();
+  };
+}
