@@ -71,7 +71,8 @@ describe('the list of page templates', () => {
   });
 });
 
-describe('axe-core finds no WCAG 2.1 A/AA violation', () => {
+// Several pages at once, each in its own browser context (the checks only read the served site).
+describe.concurrent('axe-core finds no WCAG 2.1 A/AA violation', () => {
   it('(the check itself reports a picture without alt, faint text and an unnamed button added to a page)', async () => {
     const page = await open(TEMPLATES.find((t) => t.source === '404.astro')!, { width: WIDTHS.desktop, height: 800 });
     await page.evaluate(() => {
@@ -155,7 +156,7 @@ describe('pictures and language', () => {
   });
 });
 
-describe('at 200 % zoom (640 px wide at twice the pixel density, as 1280 px zoomed to 200 %)', () => {
+describe.concurrent('at 200 % zoom (640 px wide at twice the pixel density, as 1280 px zoomed to 200 %)', () => {
   for (const template of TEMPLATES) {
     it(`${template.name} does not scroll sideways`, async () => {
       const page = await open(template, ZOOM_200);
