@@ -2,16 +2,26 @@
  * Preloaded into every Node process of the heavy test projects (NODE_OPTIONS=--import, see vitest.config.ts):
  * when the process is a site build (site/scripts/build.ts, however started: test/helpers/site.ts's buildSite()
  * or the publisher's builder), it first waits for the machine-wide site build lock and holds it until it
- * exits. Two Astro builds never run at the same time, whichever test lane starts them: they would share
- * site/.astro. Every other process (the test workers, Astro's own child) is left alone.
+ * exits; so does `astro sync` (test/run.ts preloads this into the type check too). Two Astro builds never run
+ * at the same time, whichever test lane starts them: they would share site/.astro. Every other process (the
+ * test workers, Astro's own child of a build) is left alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-const script = process.argv[1] ? path.resolve(process.argv[1]) : '';
-const BUILD_SCRIPT = path.resolve(import.meta.dirname, '../../site/scripts/build.ts');
+const real = (p: string) => {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+};
+const script = process.argv[1] ? real(process.argv[1]) : '';
+const BUILD_SCRIPT = real(path.resolve(import.meta.dirname, '../../site/scripts/build.ts'));
+// `astro sync` (the type check's) rewrites site/.astro as a build does.
+const astroSync = script.endsWith(`${path.sep}astro${path.sep}bin${path.sep}astro.mjs`) && process.argv[2] === 'sync';
 
-if (script === BUILD_SCRIPT && !process.env.THADS_SITE_BUILD_UNLOCKED) {
+if ((script === BUILD_SCRIPT || astroSync) && !process.env.THADS_SITE_BUILD_UNLOCKED) {
   const cache = path.resolve(process.env.THADS_TEST_CACHE_DIR || path.resolve(import.meta.dirname, '../../node_modules/.cache/thads-test'));
   const dir = path.join(cache, 'locks', 'site-build');
   fs.mkdirSync(path.dirname(dir), { recursive: true });
