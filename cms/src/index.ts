@@ -24,6 +24,7 @@ import { reconcileLegalBasis, registerReview } from './review';
 import { registerPressMonitoring, schedulePressImport } from './press-monitoring';
 
 import { registerNoticeRules } from './notices/rules';
+import { registerCurrentEntries } from './bootstrap/current-entries';
 import { releaseGuard } from './security/release-guard';
 
 /** NFC-normalises every string in a document's data (Vietnamese typed on some systems arrives decomposed). */
@@ -53,6 +54,7 @@ export default {
     // Addresses from titles: a draft's slug follows its title until first publication (publishing/slugs.ts).
     strapi.documents.use(slugMiddleware(strapi) as any);
     registerInboxAdminRoutes(strapi);
+    registerCurrentEntries(strapi);
     registerPublisherAdminRoutes(strapi);
     registerInformationRequests(strapi);
     registerDebtorListings(strapi);

@@ -2,7 +2,11 @@
  * The admin as the editorial board meets it, clicked in headless Chromium on the real, built admin panel: an
  * editor logs in, creates an article by typing its title and body and choosing its format, saves and
  * publishes it, and the public API serves it at the address of its title; renaming the draft before
- * publication moves the address with it, renaming after publication does not.
+ * publication moves the address with it, renaming after publication does not. An editor and a reporter go
+ * through the screens of their day (home, lists and filters, the article form with its pickers and the media
+ * library, a publish refused for errors): every screen is scanned for English (text, aria-label, title,
+ * placeholder, tab title) outside a short reviewed list of loanwords; the unit picker offers current
+ * Vietnamese units only.
  * The admin panel is built by the global setup before any Strapi boots (site/publisher/admin-build.ts, kept
  * between runs when its sources are unchanged); Strapi serves it from a copy of the seeded snapshot.
  */
@@ -54,6 +58,39 @@ async function saved(page: Page) {
   return (await res.json()).data as { documentId: string; slug: string; title: string };
 }
 
+const VIETNAMESE = /[àáảãạăắằẳẵặâấầẩẫậđèéẻẽẹêếềểễệìíỉĩịòóỏõọôốồổỗộơớờởỡợùúủũụưứừửữựỳýỷỹỵ]/i;
+/** Reviewed: loanwords and abbreviations of Vietnamese office language, Vietnamese words written without marks. */
+const LOANWORDS = new Set(['email', 'seo', 'url', 'api', 'id', 'pdf', 'docx', 'doc', 'xlsx', 'xls', 'csv', 'zip', 'rss', 'html', 'jpg', 'jpeg', 'png', 'webp', 'gif', 'svg', 'mp4', 'mb', 'kb', 'gb', 'alt', 'shift', 'esc', 'tab', 'enter', 'command', 'control', 'slug', 'zalo', 'facebook', 'youtube', 'video', 'logo', 'thads', 'tha', 'thads-hungyen', 'example', 'tin', 'sai', 'trang', 'ban', 'thi', 'an', 'cho', 'xem', 'tab']);
+
+/** Strings of the page an editor reads or hears that are English: no Vietnamese letter and a word outside the list. */
+async function englishOn(page: Page): Promise<string[]> {
+  await page.waitForTimeout(400);
+  const strings: string[] = await page.evaluate(() => {
+    const out: string[] = [document.title];
+    const hidden = (el: Element | null) => !el || Boolean(el.closest('[aria-hidden="true"], style, script, noscript, template'));
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if (!hidden(n.parentElement) && n.textContent?.trim()) out.push(n.textContent.trim());
+    for (const el of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], [aria-description]')))
+      if (!hidden(el)) for (const a of ['aria-label', 'title', 'placeholder', 'aria-description']) if (el.getAttribute(a)) out.push(el.getAttribute(a)!);
+    return out;
+  });
+  const english = (s: string) => {
+    if (VIETNAMESE.test(s) || s.includes('@') || /^[\w.-]+\.[a-z0-9]{2,4}$/i.test(s) || /^[a-z0-9]+(-[a-z0-9]+)+$/.test(s)) return false;
+    const words = s.match(/[A-Za-z]{2,}/g) ?? [];
+    return words.some((w) => !LOANWORDS.has(w.toLowerCase()) && !/^[A-Z]{2,3}$/.test(w));
+  };
+  return [...new Set(strings.filter(english))];
+}
+
+async function scanScreens(page: Page, screens: Record<string, () => Promise<unknown>>) {
+  const found: string[] = [];
+  for (const [name, visit] of Object.entries(screens)) {
+    await visit();
+    for (const s of await englishOn(page)) found.push(`${name}: ${JSON.stringify(s)}`);
+  }
+  return found;
+}
+
 describe('an editor in the admin', () => {
   it('creates and publishes an article by typing, and it goes live at the address of its title', async () => {
     const { context, page } = await signIn('bientap@thads-hungyen.example', 'BienTap@2026');
@@ -96,4 +133,100 @@ describe('an editor in the admin', () => {
     expect(after.slug).toBe(slugify(second));
     await context.close();
   });
+
+  it('meets no English on the screens of the day, and picks only current Vietnamese units', async () => {
+    const { context, page } = await signIn('bientap@thads-hungyen.example', 'BienTap@2026');
+    const ARTICLES = `${cms.url}/admin/content-manager/collection-types/api::article.article`;
+    let unitOptions: string[] = [];
+    const found = await scanScreens(page, {
+      home: async () => {
+        await page.goto(`${cms.url}/admin`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.screenshot({ path: path.join(SHOTS, 'editor-home-1440.png') });
+      },
+      'article list': async () => {
+        await page.goto(ARTICLES);
+        await page.getByRole('button', { name: 'Bộ lọc' }).waitFor();
+      },
+      filters: async () => {
+        await page.getByRole('button', { name: 'Bộ lọc' }).click();
+        await page.locator('[role="combobox"]').first().click();
+      },
+      'article form': async () => {
+        await page.keyboard.press('Escape');
+        await page.goto(`${ARTICLES}/create`);
+        await page.locator('input[name="title"]').waitFor();
+      },
+      'unit picker': async () => {
+        await page.locator('[name="unit"]').click();
+        await page.locator('[role="option"]').first().waitFor();
+        await page.waitForTimeout(500);
+        unitOptions = await page.locator('[role="option"]').allInnerTexts();
+      },
+      'cover and the media library dialog': async () => {
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'Chưa có mục nào. Nhấn để thêm.' }).first().click();
+        await page.getByText('Nhấn để thêm tệp hoặc kéo và thả tệp vào vùng này').first().click();
+        await page.getByRole('dialog').waitFor();
+        await page.waitForTimeout(800);
+      },
+      'publish refused': async () => {
+        await page.keyboard.press('Escape');
+        await page.getByRole('button', { name: 'Xuất bản', exact: true }).click();
+        await page.getByText(/Vui lòng sửa rồi thử lại/).first().waitFor();
+      },
+      'media library': async () => {
+        await page.goto(`${cms.url}/admin/plugins/upload`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+      },
+    });
+    expect(found).toEqual([]);
+    // The unit picker: current Vietnamese units, no English translation, no unit merged away.
+    const former = ((await cms.strapi.db.query('api::unit.unit').findMany({ where: { active: false }, select: ['name'] })) as { name: string }[]).map((u) => u.name);
+    const english = ((await cms.strapi.db.query('api::unit.unit').findMany({ where: { locale: 'en' }, select: ['name'] })) as { name: string }[]).map((u) => u.name);
+    expect(former.length).toBeGreaterThan(0);
+    expect(english.length).toBeGreaterThan(0);
+    const names = unitOptions.map((o) => o.split('\n')[0]!.trim()).filter((o) => o !== 'Tạo quan hệ');
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) {
+      expect(former, name).not.toContain(name);
+      expect(english, name).not.toContain(name);
+    }
+    await context.close();
+  });
 });
+
+describe('a reporter in the admin', () => {
+  it('meets no English and no site administration figures on the screens of the day', async () => {
+    const { context, page } = await signIn('phongvien@thads-hungyen.example', 'PhongVien@2026');
+    const found = await scanScreens(page, {
+      home: async () => {
+        await page.goto(`${cms.url}/admin`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.waitForTimeout(1000);
+        await page.screenshot({ path: path.join(SHOTS, 'reporter-home-1440.png') });
+      },
+      'article list': async () => {
+        await page.goto(`${cms.url}/admin/content-manager/collection-types/api::article.article`);
+        await page.getByRole('button', { name: 'Bộ lọc' }).waitFor();
+      },
+      'article form': async () => {
+        await page.goto(`${cms.url}/admin/content-manager/collection-types/api::article.article/create`);
+        await page.locator('input[name="title"]').waitFor();
+      },
+      'media library': async () => {
+        await page.goto(`${cms.url}/admin/plugins/upload`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+      },
+    });
+    expect(found).toEqual([]);
+    await page.goto(`${cms.url}/admin`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForTimeout(1000);
+    const home = await page.locator('body').innerText();
+    expect(home).toMatch(/Mục sửa gần đây|Chỉnh sửa gần đây|gần đây/i);
+    expect(home).not.toMatch(/Webhook|Token API/);
+    await context.close();
+  });
+});
+

@@ -12,6 +12,7 @@ import { labelEnumColumns } from './enum-labels/list-column';
 import { ReviewPanel, withSubmitForReview } from './review/ReviewActions';
 import { ToCorrectionAction } from './press/ToCorrectionAction';
 import { Feather } from '@strapi/icons';
+import { translateRemainingEnglish } from './vietnamese/remaining-english';
 
 export default {
   config: {
@@ -21,6 +22,8 @@ export default {
     notifications: { releases: false },
   },
   register(app: StrapiApp) {
+    // Project statistics (webhooks, API tokens, admins…) are for whoever administers the site, not the editors.
+    app.widgets.register((widgets: any[]) => widgets.map((w) => (w.id === 'key-statistics' ? { ...w, permissions: [{ action: 'admin::webhooks.read' }] } : w)));
     app.widgets.register({
       id: 'inbox-summary',
       icon: Mail,
@@ -99,6 +102,8 @@ export default {
     (app.getPlugin('content-manager').apis as any).addEditViewSidePanel((panels: unknown[]) => [...panels, ReviewPanel]);
     app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', labelEnumColumns);
     (app.getPlugin('content-manager').apis as any).addDocumentAction((actions: unknown[]) => [...actions, ToCorrectionAction]);
+    // Strings of the admin that have no translation key (design system, drag and drop, tab titles).
+    translateRemainingEnglish();
     // The editorial board reads Vietnamese: make it the admin's language unless a user chose another.
     try {
       if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', 'vi');

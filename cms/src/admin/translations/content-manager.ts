@@ -241,7 +241,7 @@ export default {
   'content-manager.history.restore.success.title': 'Đã khôi phục phiên bản.',
   'content-manager.history.restore.success.message': 'Đã khôi phục một phiên bản trước của nội dung.',
   'content-manager.history.restore.error.message': 'Không thể khôi phục phiên bản.',
-  'content-manager.validation.error': 'Mục này có lỗi kiểm tra dữ liệu. Vui lòng sửa trước khi lưu.',
+  'content-manager.validation.error': 'Mục này có lỗi kiểm tra dữ liệu (các ô được đánh dấu đỏ). Vui lòng sửa rồi thử lại.',
   'content-manager.validation.error.unreadable-required-field': 'Quyền hiện tại của bạn không cho phép truy cập một số trường bắt buộc. Vui lòng đề nghị quản trị viên cấp quyền để tiếp tục.',
   'content-manager.bulk-publish.edit': 'Sửa',
   'content-manager.widget.chart-entries.title': 'Mục',

@@ -16,6 +16,9 @@ import usersPermissions from './users-permissions';
 /** Ids the admin's code formats with only a default English message (no entry in any en.json). */
 export const CODE_ONLY_KEYS: Record<string, string> = {
   'search.placeholder': 'Tìm kiếm',
+  'content-manager.plugin.name': 'Trình quản lý nội dung',
+  'content-manager.components.Blocks.expand': 'Mở rộng',
+  'content-manager.containers.list.displayedFields': 'Trường hiển thị',
   'thads.widget.inbox.title': 'Hộp thư cần xử lý',
   'thads.widget.publish.title': 'Xuất bản trang công khai',
 };
