@@ -1,40 +1,67 @@
 /**
  * Benchmark of search relevance: builds the demo site from a freshly seeded Strapi (with its Pagefind index,
- * as `npm run build` does), runs every query of search-queries.json through Pagefind's own search code in
- * Node — normalised by `normalizeQuery` and ranked with SEARCH_RANKING, exactly as the search UI does — and
- * reports where the expected page lands.
+ * as `npm run build` does), runs every query of the query sets through Pagefind's own search code in Node —
+ * with the site's own query processing, `searchSite` (shared/src/search/query.ts: normalizeQuery, the strict,
+ * core and relaxed passes, the reranking; Pagefind ranked with SEARCH_RANKING), exactly as the search UI
+ * does — and reports where the expected page lands.
+ *
+ * Two query sets, each split into a TUNING half and a REPORTING half, in separate files:
+ *   A  search-queries.{tuning,reporting}.json    short citizen queries (the team's first set)
+ *   B  search-questions.{tuning,reporting}.json  question-shaped queries written differently (see the file)
+ * Tune only on the tuning halves (`--tune` measures them alone); the reporting halves are the numbers that
+ * count. Every half is reported as written, with every query typed without diacritics, and for the queries
+ * written with diacritics.
  *
  *   npm run bench:search                      build, then measure
  *   npm run bench:search -- --site DIR        measure an already built site (DIR/pagefind/)
- *   npm run bench:search -- --site DIR --reindex   re-index DIR first (after changing synonyms or weights)
- *   npm run bench:search -- --site DIR --tune      also try ranking options around SEARCH_RANKING
+ *   npm run bench:search -- --site DIR --reindex   re-index DIR first (after changing the index preparation)
+ *   npm run bench:search -- --site DIR --plain     Pagefind alone (normalizeQuery + SEARCH_RANKING, no passes)
+ *   npm run bench:search -- --site DIR --tune      also try reranking weights, on the tuning halves only
  *   npm run bench:search -- --site DIR --ranking '{"termSimilarity":4}'   other options on top of SEARCH_RANKING
+ *   npm run bench:search -- --site DIR --weights '{"answer":2}'           other reranking weights
+ *   npm run bench:search -- --site DIR --show-reporting   also list the reporting halves' misses (after tuning)
  *
  * Prints top-1, top-3, MRR (over the first 10 results) and the failures; writes
  * test/bench/results/search-relevance.json (ignored by git). Numbers, not assertions.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { foldDiacritics, normalizeQuery, SEARCH_RANKING, type SearchRanking } from '@thads/shared';
+import { foldDiacritics, RERANK_WEIGHTS, searchSite, SEARCH_RANKING, type RerankWeights, type SearchRanking } from '@thads/shared';
 import { buildSearchIndex } from '../../site/scripts/search-index.ts';
 import { loadPagefind, type Pagefind } from '../helpers/pagefind.ts';
 import { buildSite } from '../helpers/site.ts';
 import { startStrapi } from '../helpers/strapi.ts';
 
-export type RelevanceQuery = { q: string; url: string; kind?: 'paraphrase' | 'abbreviation' };
-export const QUERIES: RelevanceQuery[] = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'search-queries.json'), 'utf8')).queries;
+export type RelevanceQuery = { q: string; url: string; kind?: string };
+const load = (file: string): RelevanceQuery[] => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, file), 'utf8')).queries;
+/** The query sets, by name and half. */
+export const SETS = {
+  A: { tuning: load('search-queries.tuning.json'), reporting: load('search-queries.reporting.json') },
+  B: { tuning: load('search-questions.tuning.json'), reporting: load('search-questions.reporting.json') },
+} as const;
+/** Set A, both halves (the short queries). */
+export const QUERIES: RelevanceQuery[] = [...SETS.A.tuning, ...SETS.A.reporting];
+/** Set B, both halves (the question-shaped queries). */
+export const QUESTIONS: RelevanceQuery[] = [...SETS.B.tuning, ...SETS.B.reporting];
 
 const DEPTH = 10;
 
 export type QueryOutcome = RelevanceQuery & { rank: number | null; top: string[] };
 export type Scores = { queries: number; top1: number; top3: number; mrr: number };
 
+export type MeasureOptions = { plain?: boolean; weights?: RerankWeights };
+
+/** The URLs of the first DEPTH results of a query, as the search UI ranks them. */
+export async function topUrls(pagefind: Pagefind, q: string, options: MeasureOptions = {}): Promise<string[]> {
+  const { results } = await searchSite(pagefind, q, options);
+  return Promise.all(results.slice(0, DEPTH).map(async (r) => (await r.data()).url));
+}
+
 /** Where each query's expected page lands (1-based rank in the first DEPTH results, or null). */
-export async function measure(pagefind: Pagefind, queries: RelevanceQuery[] = QUERIES): Promise<QueryOutcome[]> {
+export async function measure(pagefind: Pagefind, queries: RelevanceQuery[] = QUERIES, options: MeasureOptions = {}): Promise<QueryOutcome[]> {
   const out: QueryOutcome[] = [];
   for (const query of queries) {
-    const response = await pagefind.search(normalizeQuery(query.q));
-    const top = await Promise.all(response.results.slice(0, DEPTH).map(async (r) => (await r.data()).url));
+    const top = await topUrls(pagefind, query.q, options);
     const at = top.indexOf(query.url);
     out.push({ ...query, rank: at < 0 ? null : at + 1, top });
   }
@@ -42,11 +69,8 @@ export async function measure(pagefind: Pagefind, queries: RelevanceQuery[] = QU
 }
 
 /** The queries written with diacritics whose top result changes when typed without them. */
-export async function diacriticPairs(pagefind: Pagefind, queries: RelevanceQuery[] = QUERIES) {
-  const top = async (q: string) => {
-    const [first] = (await pagefind.search(normalizeQuery(q))).results;
-    return first ? (await first.data()).url : null;
-  };
+export async function diacriticPairs(pagefind: Pagefind, queries: RelevanceQuery[] = QUERIES, options: MeasureOptions = {}) {
+  const top = async (q: string) => (await topUrls(pagefind, q, options))[0] ?? null;
   const pairs = queries.filter((query) => foldDiacritics(query.q) !== query.q);
   const differ: { q: string; plain: string; top: string | null; plainTop: string | null }[] = [];
   for (const { q } of pairs) {
@@ -83,32 +107,35 @@ function folderBytes(dir: string, keep: (rel: string) => boolean = () => true): 
   return { files, bytes };
 }
 
-/** Small grid around the chosen options, one option at a time, for the record (`--tune`). */
-async function tune(site: string) {
-  const grid: [keyof SearchRanking, number[]][] = [
-    ['termSimilarity', [0, 1, 2, 4, 8, 12]],
-    ['pageLength', [0, 0.25, 0.5, 0.75, 1]],
-    ['termSaturation', [0.6, 1, 1.4, 2]],
-    ['termFrequency', [0, 0.5, 1]],
-    ['diacriticSimilarity', [0, 0.2, 0.8]],
-  ];
-  const metaGrid = Object.keys(SEARCH_RANKING.metaWeights ?? {}).map((key) => [key, [0, 1, 3, 5, 10, 20]] as const);
+const HALVES = ['tuning', 'reporting'] as const;
+const isPlain = (q: string) => foldDiacritics(q) === q;
+
+/** One half measured as written, all typed without diacritics, and its queries written with diacritics. */
+async function measureHalf(pagefind: Pagefind, queries: RelevanceQuery[], options: MeasureOptions) {
+  const written = await measure(pagefind, queries, options);
+  const folded = await measure(pagefind, queries.map((q) => ({ ...q, q: foldDiacritics(q.q) })), options);
+  const accented = written.filter((o) => !isPlain(o.q));
+  return { written, folded, accented };
+}
+
+/** Tuning halves only: the reranking weights one at a time around RERANK_WEIGHTS (`--tune`). */
+async function tune(pagefind: Pagefind, base: RerankWeights) {
+  const tuning = [...SETS.A.tuning, ...SETS.B.tuning];
+  const both = [...tuning, ...tuning.map((q) => ({ ...q, q: foldDiacritics(q.q) }))];
   const rows: { option: string; value: number; top1: number; top3: number; mrr: number }[] = [];
-  for (const [option, values] of grid) {
-    for (const value of values) {
-      const s = scores(await measure(await loadPagefind(site, { ranking: { ...SEARCH_RANKING, [option]: value } })));
-      rows.push({ option, value, ...s });
-    }
+  const grid: Record<keyof RerankWeights, number[]> = {
+    coverage: [0, 1, 2, 4, 6, 8],
+    titleCoverage: [0, 1, 2, 3, 4],
+    pairs: [0, 1, 2, 3, 4],
+    titlePairs: [0, 1, 2, 3, 4],
+    pagefind: [0, 0.5, 1, 2, 3],
+    answer: [0, 0.5, 1, 2, 3],
+  };
+  for (const [option, values] of Object.entries(grid) as [keyof RerankWeights, number[]][]) {
+    for (const value of values) rows.push({ option, value, ...scores(await measure(pagefind, both, { weights: { ...base, [option]: value } })) });
   }
-  for (const [key, values] of metaGrid) {
-    for (const value of values) {
-      const ranking = { ...SEARCH_RANKING, metaWeights: { ...SEARCH_RANKING.metaWeights, [key]: value } };
-      const s = scores(await measure(await loadPagefind(site, { ranking })));
-      rows.push({ option: `metaWeights.${key}`, value, ...s });
-    }
-  }
-  console.log('\nRanking options, one at a time around SEARCH_RANKING:');
-  for (const r of rows) console.log(`  ${r.option.padEnd(28)} ${String(r.value).padStart(5)}  top-1 ${pct(r.top1).padStart(7)}  top-3 ${pct(r.top3).padStart(7)}  MRR ${r.mrr.toFixed(3)}`);
+  console.log(`\nReranking weights, one at a time around ${JSON.stringify(base)} (tuning halves of A and B, as written and without diacritics, ${both.length} queries):`);
+  for (const r of rows) console.log(`  ${r.option.padEnd(14)} ${String(r.value).padStart(5)}  top-1 ${pct(r.top1).padStart(7)}  top-3 ${pct(r.top3).padStart(7)}  MRR ${r.mrr.toFixed(3)}`);
   return rows;
 }
 
@@ -137,16 +164,31 @@ async function main() {
   site = path.resolve(site);
   const override = arg('ranking') ? (JSON.parse(arg('ranking')!) as SearchRanking) : {};
   const ranking = { ...SEARCH_RANKING, ...override, metaWeights: { ...SEARCH_RANKING.metaWeights, ...override.metaWeights } };
+  const weights: RerankWeights = { ...RERANK_WEIGHTS, ...(arg('weights') ? JSON.parse(arg('weights')!) : {}) };
+  const options: MeasureOptions = { plain: flag('plain'), weights };
   try {
     const pagefind = await loadPagefind(site, { ranking });
-    const outcomes = await measure(pagefind);
-    const pairs = await diacriticPairs(pagefind);
-    const all = scores(outcomes);
-    const plain = scores(outcomes.filter((o) => /^[\x20-\x7e]*$/.test(o.q)));
-    const accented = scores(outcomes.filter((o) => !/^[\x20-\x7e]*$/.test(o.q)));
-    const byKind = Object.fromEntries(
-      ['paraphrase', 'abbreviation'].map((k) => [k, scores(outcomes.filter((o) => o.kind === k))]),
-    );
+    const report: Record<string, Record<string, { all: Scores; noDiacritics: Scores; diacritics: Scores }>> = {};
+    const failures: Record<string, { q: string; url: string; rank: number | null; top: string[] }[]> = {};
+    const line = (label: string, s: Scores) => `  ${label.padEnd(30)} top-1 ${pct(s.top1).padStart(7)}  top-3 ${pct(s.top3).padStart(7)}  MRR ${s.mrr.toFixed(3)}  (${s.queries})`;
+    console.log(`\nSearch relevance (npm run bench:search${options.plain ? ' -- --plain: Pagefind alone' : ''})`);
+    for (const [name, set] of Object.entries(SETS)) {
+      report[name] = {};
+      for (const half of HALVES) {
+        const m = await measureHalf(pagefind, set[half], options);
+        const s = { all: scores(m.written), noDiacritics: scores(m.folded), diacritics: scores(m.accented) };
+        report[name][half] = s;
+        console.log(`${name} ${half}${half === 'reporting' ? ' (the numbers that count)' : ''}`);
+        console.log(line('as written', s.all));
+        console.log(line('all without diacritics', s.noDiacritics));
+        console.log(line('written with diacritics', s.diacritics));
+        const missed = [...m.written, ...m.folded.filter((o) => !isPlain(set[half].find((q) => q.url === o.url && foldDiacritics(q.q) === o.q)?.q ?? o.q))].filter((o) => !o.rank || o.rank > 3);
+        failures[`${name} ${half}`] = missed.map(({ q, url, rank, top }) => ({ q, url, rank, top: top.slice(0, 3) }));
+      }
+    }
+    const pairs = await diacriticPairs(pagefind, [...QUERIES, ...QUESTIONS], options);
+    console.log(`same top result with and without diacritics: ${pairs.same}/${pairs.pairs} queries`);
+    for (const d of pairs.differ) console.log(`    "${d.q}" → ${d.top}\n    "${d.plain}" → ${d.plainTop}`);
     const bundle = path.join(site, 'pagefind');
     // What a browser may download: Pagefind's script, WebAssembly, metadata, index and fragment files
     // (the stock UI files Pagefind also writes are not used by the site).
@@ -160,38 +202,22 @@ async function main() {
       indexChunksBytes: folderBytes(path.join(bundle, 'index')).bytes,
       fragmentsBytes: folderBytes(path.join(bundle, 'fragment')).bytes,
     };
-
-    console.log(`\nSearch relevance, ${all.queries} queries (npm run bench:search)`);
-    console.log(`  all           top-1 ${pct(all.top1)}  top-3 ${pct(all.top3)}  MRR ${all.mrr.toFixed(3)}`);
-    console.log(`  no diacritics top-1 ${pct(plain.top1)}  top-3 ${pct(plain.top3)}  MRR ${plain.mrr.toFixed(3)}  (${plain.queries})`);
-    console.log(`  diacritics    top-1 ${pct(accented.top1)}  top-3 ${pct(accented.top3)}  MRR ${accented.mrr.toFixed(3)}  (${accented.queries})`);
-    for (const [k, s] of Object.entries(byKind)) console.log(`  ${k.padEnd(13)} top-1 ${pct(s.top1)}  top-3 ${pct(s.top3)}  MRR ${s.mrr.toFixed(3)}  (${s.queries})`);
-    console.log(`  same top result with and without diacritics: ${pairs.same}/${pairs.pairs} queries`);
-    for (const d of pairs.differ) console.log(`    "${d.q}" → ${d.top}\n    "${d.plain}" → ${d.plainTop}`);
     console.log(
-      `  index: ${index.pages} pages, ${(index.searchDataBytes / 1024).toFixed(0)} KB of search data in ${index.searchDataFiles} files` +
+      `index: ${index.pages} pages, ${(index.searchDataBytes / 1024).toFixed(0)} KB of search data in ${index.searchDataFiles} files` +
         ` (${(index.bundleBytes / 1024).toFixed(0)} KB with Pagefind's unused stock UI)${index.indexingSeconds !== null ? `, indexed in ${index.indexingSeconds} s` : ''}`,
     );
-    const failures = outcomes.filter((o) => !o.rank || o.rank > 3);
-    if (failures.length) {
-      console.log(`\nNot in the top 3 (${failures.length}):`);
-      for (const f of failures) console.log(`  "${f.q}" → rank ${f.rank ?? '>10'}; expected ${f.url}\n      got ${f.top.slice(0, 3).join('\n          ') || '(nothing)'}`);
+    // The reporting halves' misses stay out of sight unless asked for: tuning looks at the tuning halves only.
+    for (const [label, list] of Object.entries(failures)) {
+      if (!list.length || (label.endsWith('reporting') && !flag('show-reporting'))) continue;
+      console.log(`\nNot in the top 3, ${label} (${list.length}):`);
+      for (const f of list) console.log(`  "${f.q}" → rank ${f.rank ?? '>10'}; expected ${f.url}\n      got ${f.top.join('\n          ') || '(nothing)'}`);
     }
-    const tuning = flag('tune') ? await tune(site) : undefined;
+    const tuning = flag('tune') ? await tune(pagefind, weights) : undefined;
 
     const dir = path.join(import.meta.dirname, 'results');
     fs.mkdirSync(dir, { recursive: true });
-    const result = {
-      date: new Date().toISOString(),
-      node: process.version,
-      ranking,
-      scores: { all, noDiacritics: plain, diacritics: accented, ...byKind },
-      diacriticPairs: pairs,
-      index,
-      failures: failures.map(({ q, url, rank, top }) => ({ q, url, rank, top: top.slice(0, 3) })),
-      ...(tuning ? { tuning } : {}),
-    };
-    fs.writeFileSync(path.join(dir, 'search-relevance.json'), JSON.stringify(result, null, 2) + '\n');
+    const result = { date: new Date().toISOString(), node: process.version, ranking, weights: options.plain ? null : weights, scores: report, diacriticPairs: pairs, index, failures, ...(tuning ? { tuning } : {}) };
+    fs.writeFileSync(path.join(dir, options.plain ? 'search-relevance-plain.json' : 'search-relevance.json'), JSON.stringify(result, null, 2) + '\n');
   } finally {
     await stop();
   }

@@ -4,13 +4,14 @@
  *     (`data-pagefind-weight` ≥ SEARCH_WEIGHTS.title), the question (≥ SEARCH_WEIGHTS.question) and the
  *     rest, skipping what Pagefind skips (`data-pagefind-ignore`, nav, footer, form, script…);
  *  2. appends, inside that element, a hidden block that Pagefind reads as metadata only (SEARCH_EXTRA_META):
- *     the title and the question folded in full, the folded forms of the other "đ" words, and the synonyms
- *     of each part.
+ *     the title and the question folded in full, the folded forms of the other "đ" words, the numbers in
+ *     the form queries are brought to (numbers.ts), and the synonyms of each part.
  * The words go into metadata rather than text so that they are searchable and ranked (metaWeights) but
  * never show up in an excerpt. The page on disk is not changed: the result is passed to `addHTMLFile`.
  */
 import { compileSynonyms, foldedWords, synonymTerms, termForms } from './extras.ts';
 import { foldedDWords } from './normalize.ts';
+import { numberForms } from './numbers.ts';
 import { SEARCH_EXTRA_META, SEARCH_WEIGHTS } from './ranking.ts';
 import { SYNONYMS, type SynonymEntry } from './synonyms.ts';
 
@@ -147,6 +148,8 @@ export function extraFields(texts: SearchPageTexts, { synonyms = SYNONYMS, fullP
     const text = texts[part];
     const out = new Set<string>(fullParts.includes(part) ? foldedWords(text) : []);
     for (const w of foldedDWords(text)) out.add(w);
+    // Numbers in the form queries are brought to: "05 ngày" → "5", "ba lần" → "3" (numbers.ts).
+    for (const w of numberForms(text)) out.add(w);
     for (const w of termForms(synonymTerms(text, compiled))) out.add(w);
     fields[part] = [...out];
   }

@@ -4,3 +4,5 @@ export * from './ranking.ts';
 export * from './synonyms.ts';
 export * from './extras.ts';
 export * from './index-html.ts';
+export * from './numbers.ts';
+export * from './query.ts';

@@ -6,10 +6,14 @@
  */
 import { foldDiacritics } from '../text/slug.ts';
 import { toNFC } from '../text/normalize.ts';
+import { foldQueryNumbers } from './numbers.ts';
 
-/** What the search box sends to Pagefind: NFC, single spaces, "đ" folded to "d". */
+/**
+ * What the search box sends to Pagefind: NFC, numbers in one form ("03" → "3", "30%" and "30 phần trăm" →
+ * "30", "mười ngày" → "10 ngày": numbers.ts), single spaces, "đ" folded to "d".
+ */
 export function normalizeQuery(query: string): string {
-  return toNFC(query).replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/\s+/g, ' ').trim();
+  return foldQueryNumbers(toNFC(query)).replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/\s+/g, ' ').trim();
 }
 
 /** Lower-case ASCII form used to compare words regardless of diacritics. */

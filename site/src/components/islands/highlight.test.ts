@@ -26,12 +26,10 @@ describe('parseExcerpt', () => {
 });
 
 describe('highlight', () => {
-  it('leaves punctuation around a Pagefind mark unmarked', () => {
-    expect(highlight(parseExcerpt('nuôi <mark>con.</mark> Yêu'), [])).toEqual([
-      { text: 'nuôi ', mark: false },
-      { text: 'con', mark: true },
-      { text: '. Yêu', mark: false },
-    ]);
+  it('drops Pagefind marks on words a query word only starts, and leaves punctuation unmarked', () => {
+    const out = highlight(parseExcerpt('<mark>thiết</mark> bị, <mark>ánh</mark> sáng; <mark>thi</mark> hành <mark>án.</mark>'), queryKeys('thi hanh an'));
+    expect(marked(out)).toEqual(['thi hành án']);
+    expect(out.map((s) => s.text).join('')).toBe('thiết bị, ánh sáng; thi hành án.');
   });
 
   it('marks words typed without diacritics', () => {
@@ -42,15 +40,24 @@ describe('highlight', () => {
     expect(marked(highlight('Điều kiện được miễn, giảm', queryKeys('dieu kien')))).toEqual(['Điều kiện']);
   });
 
-  it('matches the last word as a prefix, the others exactly', () => {
-    expect(marked(highlight('thi hành án, thiết bị', queryKeys('thi han')))).toEqual(['thi hành']);
-    expect(marked(highlight('thiết bị', queryKeys('thi an')))).toEqual([]);
+  it('marks whole words only', () => {
+    expect(marked(highlight('thi hành án, thiết bị', queryKeys('thiet bi')))).toEqual(['thiết bị']);
+    // "han" is not "hành", and "thi" alone, away from the rest of the query, is not marked either.
+    expect(marked(highlight('thi hành án, thiết bị', queryKeys('thi han')))).toEqual([]);
+    expect(marked(highlight('thi hành án', queryKeys('thi')))).toEqual(['thi']);
+    expect(marked(highlight('thiết bị, ánh sáng', queryKeys('thi an')))).toEqual([]);
+  });
+
+  it('marks a number however it is written, and not the frame of a question', () => {
+    expect(marked(highlight('trong thời hạn 03 tháng', queryKeys('3 tháng')))).toEqual(['03 tháng']);
+    expect(marked(highlight('trong 10 ngày', queryKeys('mười ngày')))).toEqual(['10 ngày']);
+    expect(marked(highlight('Có được hoãn thi hành án không? Thì có.', queryKeys('có được hoãn thi hành án không')))).toEqual(['hoãn thi hành án']);
   });
 
   it('keeps the text whole and merges neighbouring runs', () => {
     const out = highlight(parseExcerpt('cấp <mark>dưỡng</mark> nuôi con'), queryKeys('nuoi con'));
     expect(out.map((s) => s.text).join('')).toBe('cấp dưỡng nuôi con');
-    expect(marked(out)).toEqual(['dưỡng nuôi con']);
+    expect(marked(out)).toEqual(['nuôi con']);
   });
 
   it('marks nothing for an empty query', () => {

@@ -1,16 +1,24 @@
 /**
  * Highlighting the words a reader searched for, with and without diacritics: "thi hanh an" marks
- * "thi hành án", "dieu" marks "Điều". Words are compared by their `searchKey` (folded, lower case).
- * Pagefind's own excerpt marks are kept too (they also cover matches it found through synonyms).
+ * "thi hành án", "dieu" marks "Điều", "3" marks "03". Whole words only: a word is marked when its key
+ * (`searchKey`, numbers without leading zeros) is one of the query's, never because a query word starts it
+ * ("an" does not mark "anh"); a question's frame ("thì", "có được … không") is not marked. Pagefind's own
+ * excerpt marks (prefix matches) are only kept on such words.
  */
-import { normalizeQuery, searchKey, toNFC } from '@thads/shared';
+import { highlightKeys, searchKey, toNFC } from '@thads/shared';
 
 /** A run of text, marked or not. */
 export type Segment = { text: string; mark: boolean };
 
-/** The searchKey of every word of a query, in order ("Thi hành án" → ["thi", "hanh", "an"]). */
+/** The key a word is compared by: folded, lower case, a number without its leading zeros. */
+const wordKey = (word: string) => (/^\d+$/.test(word) ? String(Number.parseInt(word, 10)) : searchKey(word));
+
+/**
+ * The keys of the words of a query worth marking, in order ("Thi hành án" → ["thi", "hanh", "an"]; "có được
+ * hoãn không" → ["hoan"]; "mười ngày" → ["10", "ngay"]).
+ */
 export function queryKeys(query: string): string[] {
-  return (normalizeQuery(query).match(/[\p{L}\p{N}]+/gu) ?? []).map(searchKey);
+  return highlightKeys(query).map(wordKey);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -39,29 +47,18 @@ export function parseExcerpt(html: string): Segment[] {
 }
 
 /**
- * Marks the words of `segments` whose key is one of `keys`; the last key also matches as a prefix, since the
- * reader may still be typing it ("thi han" marks "hành"). Marked words separated only by spaces are joined
- * into one mark ("thi hành án"), and neighbouring runs of the same kind are merged.
+ * Marks the words of `segments` whose key is one of `keys` (whole words). Marked words separated only by
+ * spaces are joined into one mark ("thi hành án"), and neighbouring runs of the same kind are merged.
  */
 export function highlight(input: string | Segment[], keys: string[]): Segment[] {
   const segments = typeof input === 'string' ? [{ text: input, mark: false }] : input;
-  const exact = new Set(keys.slice(0, -1));
-  const last = keys.at(-1);
-  const matches = (word: string) => {
-    const key = searchKey(word);
-    return exact.has(key) || (last !== undefined && (key === last || (last.length >= 2 && key.startsWith(last))));
-  };
+  const wanted = new Set(keys);
+  const matches = (word: string) => wanted.has(wordKey(word));
   const pieces: Segment[] = [];
   for (const seg of segments) {
     const text = toNFC(seg.text);
-    if (seg.mark) {
-      // Pagefind marks whole space-separated tokens ("con."): mark the word, not its punctuation.
-      const [, before = '', core = '', after = ''] = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su.exec(text) ?? [];
-      if (before) pieces.push({ text: before, mark: false });
-      if (core) pieces.push({ text: core, mark: true });
-      if (after) pieces.push({ text: after, mark: false });
-      continue;
-    }
+    // Pagefind's marks are dropped: it marks every word a query word starts ("thì" in "thiết", "án" in
+    // "ánh"). The words of the query are marked below, whole.
     let at = 0;
     for (const m of text.matchAll(/[\p{L}\p{N}]+/gu)) {
       if (!matches(m[0])) continue;
@@ -70,6 +67,15 @@ export function highlight(input: string | Segment[], keys: string[]): Segment[] 
       at = m.index + m[0].length;
     }
     if (at < text.length) pieces.push({ text: text.slice(at), mark: false });
+  }
+  // A short syllable alone is too often another word ("thì" for "thi", "an" for "án"): of a query of several
+  // words, it is marked only beside another marked word, as in the phrase the reader typed.
+  if (wanted.size > 1) {
+    pieces.forEach((p, i) => {
+      if (!p.mark || wordKey(p.text).length > 3) return;
+      const beside = (j: number, step: number) => pieces[j]?.mark || (/^\s+$/.test(pieces[j]?.text ?? 'x') && pieces[j + step]?.mark);
+      if (!beside(i - 1, -1) && !beside(i + 1, 1)) pieces[i] = { text: p.text, mark: false };
+    });
   }
   // Join: mark + spaces + mark → one mark; then merge neighbours of the same kind.
   const joined: Segment[] = [];

@@ -2,9 +2,12 @@
  * The search island's access to Pagefind (its JS API, not the stock UI): loads the index bundle on first
  * use, runs searches with filters and sort, counts results per filter value, and turns Pagefind's results
  * into what a result shows (title, type, Vietnamese date, unit, highlighted excerpt).
- * Every query goes through `normalizeQuery` (folds "đ" to "d", which Pagefind does not).
+ * Every query goes through `normalizeQuery` (folds "đ" to "d", which Pagefind does not, and writes numbers
+ * one way); ranked by relevance, through the site's query processing `searchSite` (shared/src/search/query.ts:
+ * a relaxed pass for queries whose words are not all on the answer, and a reranking by the words' information,
+ * their neighbours and the question's shape), the same code the relevance benchmark measures.
  */
-import { formatDateLong, normalizeQuery, SEARCH_FILTERS, SEARCH_META, SEARCH_RANKING, SEARCH_SORT_DATE, type SearchRanking } from '@thads/shared';
+import { formatDateLong, normalizeQuery, searchSite, SEARCH_FILTERS, SEARCH_META, SEARCH_RANKING, SEARCH_SORT_DATE, type SearchRanking } from '@thads/shared';
 import { highlight, parseExcerpt, queryKeys, type Segment } from './highlight.ts';
 import { FILTER_KEYS, isActive, type FilterKey, type SearchState } from './search-state.ts';
 
@@ -16,14 +19,14 @@ export const PAGEFIND_URL = '/pagefind/pagefind.js';
 
 /* ─── Pagefind's JS API, the part used here ─── */
 type FilterCounts = Record<string, Record<string, number>>;
-type PagefindData = { url: string; excerpt: string; meta: Record<string, string | undefined>; filters: Record<string, string[]> };
+type PagefindData = { url: string; excerpt: string; content: string; meta: Record<string, string | undefined>; filters: Record<string, string[]> };
 type PagefindResult = { id: string; score: number; data: () => Promise<PagefindData> };
 type PagefindResponse = { results: PagefindResult[]; unfilteredResultCount: number; filters: FilterCounts; totalFilters: FilterCounts };
 type Pagefind = {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   preload: (term: string, options?: Record<string, unknown>) => Promise<void>;
-  search: (term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse>;
+  search: (term: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<PagefindResponse>;
   filters: () => Promise<FilterCounts>;
 };
 
@@ -88,16 +91,26 @@ const byOurKeys = (counts: FilterCounts): Counts => Object.fromEntries(FILTER_KE
 export async function runSearch(state: SearchState, { counts = true } = {}): Promise<Outcome> {
   const pagefind = await loadPagefind();
   const term = normalizeQuery(state.q) || null;
-  const keys = term ? queryKeys(term) : [];
+  const keys = term ? queryKeys(state.q) : [];
   if (counts) await totalCounts(pagefind);
   if (!isActive(state)) {
     return { state, total: 0, counts: counts ? byOurKeys(await totalCounts(pagefind)) : {}, keys, results: [] };
   }
   const sort = state.sort === 'date' || !term ? { [SEARCH_SORT_DATE]: 'desc' as const } : undefined;
-  const response = await pagefind.search(term, { filters: toPagefindFilters(state.filters), ...(sort ? { sort } : {}) });
-  const outcome: Outcome = { state, total: response.results.length, counts: {}, keys, results: response.results };
+  const filters = toPagefindFilters(state.filters);
+  let results: PagefindResult[];
+  let response: PagefindResponse | undefined;
+  if (sort) {
+    response = await pagefind.search(term, { filters, sort });
+    results = response.results;
+  } else {
+    const found = await searchSite(pagefind, state.q, { filters });
+    results = found.results;
+    response = found.response as PagefindResponse | undefined;
+  }
+  const outcome: Outcome = { state, total: results.length, counts: {}, keys, results };
   if (counts) {
-    outcome.counts = byOurKeys(response.filters);
+    outcome.counts = byOurKeys(response?.filters ?? {});
     const chosen = FILTER_KEYS.filter((key) => state.filters[key]);
     await Promise.all(
       chosen.map(async (key) => {

@@ -1,0 +1,327 @@
+/**
+ * The site's query processing: what the search box does with what a reader typed, on top of Pagefind.
+ * The search UI (site/src/components/islands/search-client.ts), the relevance benchmark and the tests all
+ * call `searchSite`, so that what is measured is what readers get.
+ *
+ * Pagefind alone matches every word of a query (one word the page does not hold drops it), scores words one
+ * by one (no weight for words being next to each other), and knows nothing of what a question is. So:
+ *  1. `analyzeQuery`: the query as Pagefind gets it (`normalizeQuery`: "đ" folded, numbers in one form), its
+ *     folded words, and which of them only frame a question ("… thì xử lý thế nào", "có được … không");
+ *  2. three passes: the whole query (strict), the query without its question frame (core), and a relaxed
+ *     pass that searches each remaining word alone and ranks pages by the share of the query's information
+ *     they hold (each word weighs its inverse document frequency, so a word most pages hold counts for
+ *     little and a word the site does not hold counts for nothing);
+ *  3. `rerank`: the best candidates of the three passes are read (Pagefind's fragment of each page, which
+ *     the results list loads anyway) and scored by features of the page's own text: the information share
+ *     of the query words it holds, in its title or question and anywhere, the query's syllable pairs it holds
+ *     side by side (so "dinh gia lai tai san" prefers the page that writes "định giá lại tài sản" over pages
+ *     holding "đình" and "giá" apart: the neighbour decides the reading of an unaccented syllable), where
+ *     Pagefind ranked it, and for a question, whether it is an answer page (Q&A) rather than news.
+ *  The weights (`RERANK_WEIGHTS`) were tuned on the tuning halves of the query sets only
+ *  (test/bench/search-*.tuning.json, `npm run bench:search -- --tune`).
+ */
+import { foldDiacritics } from '../text/slug.ts';
+import { toNFC } from '../text/normalize.ts';
+import { SEARCH_FILTERS, SEARCH_META, SEARCH_TYPE_LABELS } from './contract.ts';
+import { normalizeQuery, searchKey } from './normalize.ts';
+import { foldQueryNumbers } from './numbers.ts';
+import { SEARCH_EXTRA_META } from './ranking.ts';
+
+/* ─── Query analysis ─── */
+
+/**
+ * Words that frame a question rather than say what it is about, folded. Typed without diacritics some are
+ * also content words ("toi" is "tôi" and "tối", "co" is "có" and "cơ"): those count as frame words only when
+ * written with the diacritics of the frame reading (FRAME_ACCENTED).
+ */
+const FRAME_WORDS = new Set(['duoc', 'khong', 'gi', 'vay', 'nhe', 'oi']);
+const FRAME_ACCENTED = new Set(['có', 'tôi', 'ạ', 'à', 'nào', 'gì', 'thì', 'được', 'không', 'thế', 'là', 'như', 'mình', 'hỏi', 'vậy', 'nhé', 'ơi']);
+/** Phrases that frame a question, folded ("thi" alone is "thì" and the "thi" of "thi hành án"). */
+const FRAME_PHRASES: string[][] = [
+  ['thi', 'xu', 'ly', 'the', 'nao'],
+  ['thi', 'xu', 'ly', 'ra', 'sao'],
+  ['thi', 'phai', 'lam', 'gi'],
+  ['thi', 'lam', 'gi'],
+  ['thi', 'sao'],
+  ['xu', 'ly', 'the', 'nao'],
+  ['xu', 'ly', 'ra', 'sao'],
+  ['giai', 'quyet', 'the', 'nao'],
+  ['nhu', 'the', 'nao'],
+  ['the', 'nao'],
+  ['ra', 'sao'],
+  ['lam', 'sao'],
+  ['phai', 'lam', 'gi'],
+  ['lam', 'gi'],
+  ['co', 'duoc', 'khong'],
+  ['co', 'phai'],
+  ['cho', 'hoi'],
+  ['xin', 'hoi'],
+  ['cho', 'biet'],
+  ['phai', 'khong'],
+  ['duoc', 'khong'],
+  ['hay', 'khong'],
+  ['co', 'khong'],
+];
+/** Question shapes, folded: a query holding one of these (or ending in "?") is a question. */
+const QUESTION_SHAPES = [
+  /\b(the nao|ra sao|lam sao|lam gi|bao lau|bao nhieu|o dau|khi nao|tai sao|vi sao|co phai|duoc khong|hay khong|phai khong|co khong)\b/,
+  /^(co|ai|lam the nao|bao gio)\b.*\b(khong|gi|nao|dau)$/,
+  /\b(co|duoc|bi)\b.*\bkhong$/,
+  /\bai (phai|chiu|tra|giai quyet|quyet dinh)\b/,
+];
+
+export type QueryWord = {
+  /** As typed (NFC), numbers folded. */
+  raw: string;
+  /** Folded, lower case: the form compared with pages. */
+  key: string;
+  /** Only frames a question. */
+  frame: boolean;
+};
+
+export type QueryAnalysis = {
+  /** What Pagefind gets for the whole query (normalizeQuery). */
+  text: string;
+  words: QueryWord[];
+  /** The query without its question frame, as Pagefind gets it ('' when nothing is left or nothing was removed). */
+  core: string;
+  question: boolean;
+};
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** The words of a query, its question frame and whether it is a question. */
+export function analyzeQuery(query: string): QueryAnalysis {
+  const text = normalizeQuery(query);
+  // Words as typed (numbers folded, "đ" kept) to tell "tôi" from "toi".
+  const typed = foldQueryNumbers(toNFC(query)).match(WORD) ?? [];
+  const keys = typed.map((w) => searchKey(w));
+  const frame = keys.map(() => false);
+  for (const phrase of FRAME_PHRASES) {
+    for (let i = 0; i + phrase.length <= keys.length; i++) {
+      if (phrase.every((p, j) => keys[i + j] === p)) for (let j = 0; j < phrase.length; j++) frame[i + j] = true;
+    }
+  }
+  typed.forEach((w, i) => {
+    if (FRAME_ACCENTED.has(w.toLowerCase())) frame[i] = true;
+    else if (FRAME_WORDS.has(keys[i]!) && foldDiacritics(w) === w) frame[i] = true;
+  });
+  // A phrase only frames when something else is left: "thế nào" alone is what the reader looks for.
+  if (frame.every(Boolean)) frame.fill(false);
+  const words = typed.map((raw, i) => ({ raw, key: keys[i]!, frame: frame[i]! }));
+  const folded = keys.join(' ');
+  const question = /\?\s*$/.test(query) || QUESTION_SHAPES.some((re) => re.test(folded));
+  const coreWords = words.filter((w) => !w.frame);
+  const core = coreWords.length && coreWords.length < words.length ? coreWords.map((w) => normalizeQuery(w.raw)).join(' ') : '';
+  return { text, words, core, question };
+}
+
+/** The keys worth highlighting: the query's words without its question frame. */
+export function highlightKeys(query: string): string[] {
+  const { words } = analyzeQuery(query);
+  const content = words.filter((w) => !w.frame);
+  return (content.length ? content : words).map((w) => w.key);
+}
+
+/* ─── Searching ─── */
+
+type Filters = Record<string, unknown>;
+/** The part of Pagefind's result data used here. */
+export type SearchData = { url: string; content: string; meta: Record<string, string | undefined>; filters?: Record<string, string[]> };
+export type SearchHit = { id: string; score: number; data: () => Promise<SearchData> };
+export type SearchResponse<R extends SearchHit = SearchHit> = { results: R[]; filters?: Record<string, Record<string, number>> };
+/** The part of Pagefind's JS API used here (the browser's and the one the tests load in Node). */
+export type PagefindLike<R extends SearchHit = SearchHit> = {
+  search: (term: string | null, options?: { filters?: Filters }) => Promise<SearchResponse<R>>;
+  /** Every filter value with its page count: the type filter's counts add up to the number of pages. */
+  filters?: () => Promise<Record<string, Record<string, number>>>;
+};
+
+const pageCounts = new WeakMap<object, Promise<number>>();
+/** The number of pages in the index (from the type filter's counts), once per Pagefind instance. */
+function pageCount(pagefind: PagefindLike<SearchHit>): Promise<number> {
+  let count = pageCounts.get(pagefind);
+  if (!count) {
+    count = (async () => Object.values((await pagefind.filters?.())?.[SEARCH_FILTERS.type] ?? {}).reduce((a, b) => a + b, 0))().catch(() => 0);
+    pageCounts.set(pagefind, count);
+  }
+  return count;
+}
+
+/** Weights of the reranking features (see the header); tuned on the tuning halves only. */
+export type RerankWeights = {
+  /** Information share of the query's words that the page holds anywhere (text, title, hidden metadata). */
+  coverage: number;
+  /** … that its title or question holds. */
+  titleCoverage: number;
+  /** Share of the query's syllable pairs found side by side in the page's text. */
+  pairs: number;
+  /** … in its title or question. */
+  titlePairs: number;
+  /** Pagefind's own score in the strict or core pass, relative to its first result's. */
+  pagefind: number;
+  /** The query is a question and the page a Q&A answer. */
+  answer: number;
+};
+
+export const RERANK_WEIGHTS: RerankWeights = {
+  coverage: 2,
+  titleCoverage: 2,
+  pairs: 4,
+  titlePairs: 2,
+  pagefind: 1,
+  answer: 1,
+};
+
+export type SearchSiteOptions = {
+  filters?: Filters;
+  weights?: RerankWeights;
+  /** How many results of each pass are read and reranked (their fragments are loaded). */
+  depth?: number;
+  /** Pages of a relaxed pass are kept only if they hold at least this share of the query's information. */
+  minCoverage?: number;
+  /** Turns off the relaxed pass and the reranking (Pagefind alone, as before), for comparisons. */
+  plain?: boolean;
+};
+
+export type SiteSearch<R extends SearchHit> = {
+  analysis: QueryAnalysis;
+  /** Best first: the reranked candidates, then the rest of the strict (or core) pass. */
+  results: R[];
+  /** The Pagefind response whose filter counts describe the results (strict, else core, else a word's). */
+  response: SearchResponse<R> | undefined;
+};
+
+/** Memoised `data()`: a result's fragment is fetched once for reranking and display. */
+function memoised<R extends SearchHit>(result: R): R {
+  if ((result as { __memo?: true }).__memo) return result;
+  let data: Promise<SearchData> | undefined;
+  const load = result.data.bind(result);
+  return Object.assign(Object.create(Object.getPrototypeOf(result)), result, {
+    __memo: true,
+    data: () => (data ??= load()),
+  }) as R;
+}
+
+const keysOf = (text: string | undefined) => (text ? (searchKey(text).match(WORD) ?? []) : []);
+
+type Features = { coverage: number; titleCoverage: number; pairs: number; titlePairs: number; answer: number };
+
+/** The reranking features of one page for a query (exported for the unit tests). */
+export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map<string, number>): Features {
+  const title = data.meta[SEARCH_META.title] ?? '';
+  const titleSeq = keysOf(title);
+  const textSeq = keysOf(data.content);
+  const hidden = [SEARCH_EXTRA_META.title, SEARCH_EXTRA_META.question, SEARCH_EXTRA_META.body].flatMap((k) => keysOf(data.meta[k]));
+  const titleWords = new Set([...titleSeq, ...keysOf(data.meta[SEARCH_EXTRA_META.title]), ...keysOf(data.meta[SEARCH_EXTRA_META.question])]);
+  const allWords = new Set([...titleWords, ...textSeq, ...hidden]);
+  const content = analysis.words.filter((w) => !w.frame);
+  const wanted = [...new Set((content.length ? content : analysis.words).map((w) => w.key))];
+  const total = wanted.reduce((s, k) => s + (idf.get(k) ?? 1), 0) || 1;
+  const share = (has: Set<string>) => wanted.reduce((s, k) => s + (has.has(k) ? (idf.get(k) ?? 1) : 0), 0) / total;
+  // Syllable pairs of the query, at least one of them not a frame word.
+  // Each pair weighs the mean information of its syllables: "van phong" counts, "thi hanh" hardly.
+  const pairs: { pair: string; weight: number }[] = [];
+  const weightOf = (w: QueryWord) => (w.frame ? 0 : (idf.get(w.key) ?? 1));
+  for (let i = 0; i + 1 < analysis.words.length; i++) {
+    const [a, b] = [analysis.words[i]!, analysis.words[i + 1]!];
+    if (!(a.frame && b.frame)) pairs.push({ pair: `${a.key} ${b.key}`, weight: (weightOf(a) + weightOf(b)) / 2 });
+  }
+  const pairTotal = pairs.reduce((s, p) => s + p.weight, 0);
+  const pairSet = (seq: string[]) => {
+    const out = new Set<string>();
+    for (let i = 0; i + 1 < seq.length; i++) out.add(`${seq[i]} ${seq[i + 1]}`);
+    return out;
+  };
+  const inText = pairSet(textSeq);
+  // The question's folded field keeps the order of its first occurrences: good enough for pairs.
+  const inTitle = new Set([...pairSet(titleSeq), ...pairSet(keysOf(data.meta[SEARCH_EXTRA_META.question]))]);
+  const pairShare = (set: Set<string>) => (pairTotal ? pairs.reduce((s, p) => s + (set.has(p.pair) ? p.weight : 0), 0) / pairTotal : 0);
+  const type = data.meta[SEARCH_META.type] ?? data.filters?.[SEARCH_FILTERS.type]?.[0];
+  return {
+    coverage: share(allWords),
+    titleCoverage: share(titleWords),
+    pairs: pairShare(inText),
+    titlePairs: pairShare(inTitle),
+    answer: analysis.question && type === SEARCH_TYPE_LABELS['legal-qa'] ? 1 : 0,
+  };
+}
+
+/**
+ * Searches the site as the search box does (see the header). Sorting by date is Pagefind's (call
+ * `pagefind.search` with `sort`): reranking is for relevance.
+ */
+export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>, query: string, options: SearchSiteOptions = {}): Promise<SiteSearch<R>> {
+  const { filters = {}, weights = RERANK_WEIGHTS, depth = 12, minCoverage = 0.5 } = options;
+  const analysis = analyzeQuery(query);
+  if (!analysis.text) return { analysis, results: [], response: undefined };
+  const strict = await pagefind.search(analysis.text, { filters });
+  if (options.plain) return { analysis, results: strict.results, response: strict };
+  const core = analysis.core ? await pagefind.search(analysis.core, { filters }) : undefined;
+
+  // Relaxed pass: each word alone, weighed by its inverse document frequency.
+  const content = analysis.words.filter((w) => !w.frame);
+  const distinct = [...new Map((content.length ? content : analysis.words).map((w) => [w.key, w])).values()];
+  const idf = new Map<string, number>();
+  const relaxed = new Map<string, { result: R; weight: number; score: number }>();
+  if (distinct.length > 1) {
+    const [single, total] = await Promise.all([Promise.all(distinct.map((w) => pagefind.search(normalizeQuery(w.raw), { filters }))), pageCount(pagefind)]);
+    // Filtered, a word's list is out of the filtered pages: the largest list stands for their number then.
+    const n = Math.max(total, ...single.map((r) => r.results.length), 1);
+    single.forEach((response, i) => {
+      const df = response.results.length;
+      // A word the site does not hold weighs nothing; one every page holds, almost nothing.
+      const weight = df ? Math.max(Math.log((n + 1) / (df + 0.5)), 0.05) : 0;
+      idf.set(distinct[i]!.key, weight);
+      const top = response.results[0]?.score || 1;
+      for (const r of response.results) {
+        const entry = relaxed.get(r.id) ?? { result: r, weight: 0, score: 0 };
+        entry.weight += weight;
+        // Where the word is (title, question, text) as Pagefind scores it.
+        entry.score += weight * (r.score / top);
+        relaxed.set(r.id, entry);
+      }
+    });
+  }
+  const totalWeight = [...idf.values()].reduce((a, b) => a + b, 0) || 1;
+
+  // Candidates: the first results of each pass.
+  const candidates = new Map<string, R>();
+  const rankOf = new Map<string, number>();
+  const add = (list: R[], pagefindRank: boolean, factor = 1) => {
+    const top = list[0]?.score || 1;
+    list.slice(0, depth).forEach((r) => {
+      if (!candidates.has(r.id)) candidates.set(r.id, memoised(r));
+      if (pagefindRank) rankOf.set(r.id, Math.max(rankOf.get(r.id) ?? 0, (factor * r.score) / top));
+    });
+  };
+  add(strict.results, true);
+  if (core) add(core.results, true, 0.8);
+  const relaxedTop = [...relaxed.values()]
+    .filter((e) => e.weight / totalWeight >= minCoverage)
+    .sort((a, b) => b.weight + b.score - (a.weight + a.score))
+    .map((e) => e.result);
+  add(relaxedTop, false);
+
+  const scored = await Promise.all(
+    [...candidates.values()].map(async (r) => {
+      const f = pageFeatures(analysis, await r.data(), idf);
+      const score =
+        weights.coverage * f.coverage +
+        weights.titleCoverage * f.titleCoverage +
+        weights.pairs * f.pairs +
+        weights.titlePairs * f.titlePairs +
+        weights.pagefind * (rankOf.get(r.id) ?? 0) +
+        weights.answer * f.answer;
+      return { r, score, coverage: f.coverage };
+    }),
+  );
+  // A relaxed candidate whose text turns out to hold too little of the query is dropped.
+  const kept = scored.filter((s) => rankOf.has(s.r.id) || s.coverage >= minCoverage);
+  kept.sort((a, b) => b.score - a.score);
+  const base = strict.results.length ? strict : core?.results.length ? core : undefined;
+  const seen = new Set(kept.map((s) => s.r.id));
+  const rest = (base?.results ?? []).filter((r) => !seen.has(r.id)).map(memoised);
+  const response = base ?? (relaxedTop.length ? strict : undefined);
+  return { analysis, results: [...kept.map((s) => s.r), ...rest], response };
+}
