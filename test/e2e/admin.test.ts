@@ -17,6 +17,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slugify } from '@thads/shared';
 import { ensureAdminBuild } from '../../site/publisher/admin-build.ts';
+import { phoneJpeg } from '../helpers/exif.ts';
 import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 import { launchChromium } from './browser.ts';
 
@@ -227,6 +228,69 @@ describe('a reporter in the admin', () => {
     expect(home).toMatch(/Mục sửa gần đây|Chỉnh sửa gần đây|gần đây/i);
     expect(home).not.toMatch(/Webhook|Token API/);
     await context.close();
+  });
+});
+
+describe('a reporter writes, an editor approves', () => {
+  it('the reporter drafts an article with a photo and sends it for review; the editor publishes it from the queue', async () => {
+    const title = 'Phòng khu vực 1 chi trả tiền cho người được thi hành án';
+    const photo = path.join(SHOTS, 'anh-hien-truong.jpg');
+    fs.writeFileSync(photo, await phoneJpeg({ width: 1200, height: 800 }));
+
+    const reporter = await signIn('phongvien@thads-hungyen.example', 'PhongVien@2026');
+    const page = reporter.page;
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::article.article/create`);
+    await page.locator('input[name="title"]').pressSequentially(title);
+    await page.locator('[contenteditable="true"]').first().click();
+    await page.keyboard.type('Sáng nay, Phòng Thi hành án dân sự khu vực 1 đã chi trả tiền cho 12 người được thi hành án.');
+    await page.locator('[name="format"]').click();
+    await page.locator('[role="option"]:not([aria-disabled="true"])').first().click();
+    // A cover photo, uploaded from the reporter's computer through the media library, with its description.
+    await page.getByRole('button', { name: 'Chưa có mục nào. Nhấn để thêm.' }).first().click();
+    await page.getByText('Nhấn để thêm tệp hoặc kéo và thả tệp vào vùng này').first().click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: 'Thêm tệp mới' }).click();
+    await page.locator('input[type="file"]').first().setInputFiles(photo);
+    await dialog.getByRole('button', { name: /Tải 1 tệp lên thư viện/ }).click();
+    await dialog.getByRole('button', { name: 'Hoàn tất' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.locator('[name="cover.alt"]').fill('Cán bộ Phòng Thi hành án dân sự khu vực 1 trao tiền cho người dân tại quầy tiếp nhận.');
+    const draft = await saved(page);
+    expect(draft.slug).toBe(slugify(title));
+    await page.screenshot({ path: path.join(SHOTS, 'reporter-article-form-1440.png') });
+
+    // A reporter never publishes: "Gửi duyệt" stands where "Xuất bản" would be.
+    await expect.poll(() => page.getByRole('button', { name: 'Xuất bản', exact: true }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Gửi duyệt', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Gửi duyệt' }).click();
+    await page.getByText(/Đã gửi duyệt/).first().waitFor();
+    // …nor opens the citizens' inbox.
+    await cms.strapi.documents('api::citizen-question.citizen-question').create({ data: { trackingCode: 'HD-ADMIN01', name: 'Nguyễn Văn Bình', question: 'Xin hỏi thủ tục nhận tiền thi hành án?', state: 'received' } as any });
+    const questions = ['HD-ADMIN01', 'Nguyễn Văn Bình', 'Xin hỏi thủ tục nhận tiền thi hành án?'];
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::citizen-question.citizen-question`);
+    await page.getByText('Bạn không có quyền truy cập nội dung này').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'reporter-inbox-refused-1440.png') });
+    const shown = await page.locator('body').innerText();
+    expect(shown).toContain('Bạn không có quyền truy cập nội dung này');
+    for (const code of questions) expect(shown).not.toContain(code);
+    expect((await api(cms.url, `/api/articles?filters[slug][$eq]=${draft.slug}`)).body.data).toEqual([]);
+    await reporter.context.close();
+
+    const editor = await signIn('bientap@thads-hungyen.example', 'BienTap@2026');
+    await editor.page.goto(`${cms.url}/admin/hang-cho-duyet`);
+    await editor.page.getByRole('heading', { level: 1 }).waitFor();
+    await editor.page.waitForTimeout(1500);
+    await editor.page.screenshot({ path: path.join(SHOTS, 'editor-review-queue-1440.png'), fullPage: true });
+    // The reporter's article leads the queue (before the legal-basis reviews the seed left there).
+    const first = editor.page.getByRole('heading', { level: 2 }).first();
+    await expect.poll(() => first.innerText()).toBe(title);
+    const card = editor.page.locator('div').filter({ has: editor.page.getByRole('heading', { name: title }) }).filter({ has: editor.page.getByRole('button', { name: 'Xuất bản' }) }).last();
+    await card.getByRole('button', { name: 'Xuất bản' }).click();
+    await editor.page.getByRole('dialog').getByRole('button', { name: /Xuất bản/ }).click();
+    await expect
+      .poll(async () => (await api(cms.url, `/api/articles?filters[slug][$eq]=${draft.slug}`)).body?.data?.[0]?.cover?.image?.mime, { timeout: 30_000 })
+      .toBe('image/jpeg');
+    await editor.context.close();
   });
 });
 

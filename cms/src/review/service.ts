@@ -210,7 +210,8 @@ export async function listItems(strapi: Core.Strapi, q: ReviewListQuery, onlyOf:
   if (q.kind) where.kind = q.kind;
   if (q.type) where.targetUid = q.type;
   if (onlyOf !== null) Object.assign(where, { kind: 'submission', submittedById: onlyOf });
-  const orderBy = q.state === 'submitted' ? [{ submittedAt: 'asc' }, { id: 'asc' }] : [{ updatedAt: 'desc' }, { id: 'desc' }];
+  // Waiting: the reporters' articles before the legal-basis reviews (a person waits on those), each oldest first.
+  const orderBy = q.state === 'submitted' ? [{ kind: 'desc' }, { submittedAt: 'asc' }, { id: 'asc' }] : [{ updatedAt: 'desc' }, { id: 'desc' }];
   const [items, total] = await Promise.all([db(strapi).findMany({ where, orderBy, offset: (q.page - 1) * q.pageSize, limit: q.pageSize }), db(strapi).count({ where })]);
   return { data: items.map((i: any) => toRow(strapi, i)), meta: { pagination: { page: q.page, pageSize: q.pageSize, total, pageCount: Math.ceil(total / q.pageSize) } } };
 }
