@@ -294,3 +294,27 @@ describe('a reporter writes, an editor approves', () => {
   });
 });
 
+describe("an editor answers a citizen's question", () => {
+  it('turns it into a draft Q&A from the inbox, which the public cannot read until it is published', async () => {
+    const question = await cms.strapi.documents('api::citizen-question.citizen-question').create({
+      data: { trackingCode: 'HD-HOIDAP1', name: 'Trần Thị Hoa', email: 'hoa@example.com', question: 'Chồng cũ không cấp dưỡng nuôi con đã 6 tháng thì tôi phải làm gì để được thi hành án?', answer: 'Chị làm đơn yêu cầu thi hành án gửi cơ quan thi hành án dân sự nơi người phải thi hành án cư trú; có thể đề nghị khấu trừ thu nhập hằng tháng.', state: 'assigned' } as any,
+    });
+    const { context, page } = await signIn('bientap@thads-hungyen.example', 'BienTap@2026');
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/api::citizen-question.citizen-question/${question.documentId}`);
+    await page.getByRole('button', { name: 'Tạo bài giải đáp' }).click();
+    await page.getByText('Đã tạo bản nháp giải đáp pháp luật').first().waitFor();
+    await page.waitForURL(/api::legal-qa\.legal-qa\/[a-z0-9]+/);
+    const documentId = /legal-qa\/([a-z0-9]+)/.exec(page.url())![1]!;
+    const qa = await cms.strapi.documents('api::legal-qa.legal-qa').findOne({ documentId, status: 'draft' });
+    expect(JSON.stringify(qa)).toContain('không cấp dưỡng nuôi con');
+    // Anonymised, and not public: the draft is nowhere in the API for anyone Strapi did not authenticate.
+    expect(JSON.stringify(qa)).not.toContain('Trần Thị Hoa');
+    for (const auth of [undefined, 'x', 'Bearer a b']) {
+      const res = await fetch(`${cms.url}/API/legal-qas?status=draft&pagination[pageSize]=100&sort=updatedAt:desc`, { headers: auth ? { authorization: auth } : {} });
+      expect(await res.text()).not.toContain('không cấp dưỡng nuôi con');
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'editor-qa-from-question-1440.png') });
+    await context.close();
+  });
+});
+
