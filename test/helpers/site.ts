@@ -47,12 +47,12 @@ export type SharedSite = { out: string; output: string };
  * Undefined without a snapshot (THADS_TEST_FRESH=1, or outside Vitest): build your own, as before.
  */
 export async function sharedSeededSite(): Promise<SharedSite | undefined> {
-  const { snapshotFor, startStrapi } = await import('./strapi.ts');
+  const { snapshotFor } = await import('./strapi.ts');
   const snapshot = snapshotFor('sqlite', true);
   if (!snapshot) return undefined;
   const { CACHE_DIR, ROOT, hashPaths, withLock } = await import('./snapshot.ts');
   const hash = hashPaths(
-    ['site/src', 'site/public', 'site/scripts', 'site/astro.config.mjs', 'site/package.json', 'site/tsconfig.json', 'shared/src', 'shared/package.json', 'package-lock.json', 'test/helpers/site.ts'].map((p) => path.join(ROOT, p)),
+    ['site/src', 'site/public', 'site/scripts', 'site/astro.config.mjs', 'site/package.json', 'site/tsconfig.json', 'shared/src', 'shared/package.json', 'package-lock.json', 'test/helpers/site.ts', 'test/helpers/build-shared-site.ts'].map((p) => path.join(ROOT, p)),
   );
   const key = hash.update(fs.readFileSync(path.join(snapshot.dir, 'snapshot.json'))).digest('hex').slice(0, 16);
   const folder = path.join(CACHE_DIR, `site-${key}`);
@@ -64,16 +64,13 @@ export async function sharedSeededSite(): Promise<SharedSite | undefined> {
       if (again) return again;
       const building = `${folder}.building`;
       fs.rmSync(building, { recursive: true, force: true });
-      const cms = await startStrapi({ seed: true, db: 'sqlite' });
-      try {
-        // NODE_ENV: the test harness sets "test", which would give the browser React's development build.
-        const build = await buildSite({ STRAPI_URL: cms.url, SITE_OUT_DIR: path.join(building, 'site'), SITE_URL: 'https://thads.example', NODE_ENV: 'production' });
-        if (build.code !== 0) throw new Error(`site build failed:\n${build.output.slice(-4000)}`);
-        if (!fs.existsSync(path.join(building, 'site', 'pagefind', 'pagefind.js'))) throw new Error(`the site build wrote no search index in ${building}/site/pagefind`);
-        fs.writeFileSync(path.join(building, 'build.log'), build.output);
-      } finally {
-        await cms.stop();
-      }
+      // In a child process: the calling test file may have a Strapi of its own running (one per process).
+      const child = spawn(process.execPath, [path.join(import.meta.dirname, 'build-shared-site.ts'), building], { env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.on('data', (d) => (output += d));
+      const code = await new Promise<number>((resolve) => child.on('exit', (c) => resolve(c ?? 1)));
+      if (code !== 0) throw new Error(`building the shared seeded site failed (exit ${code}):\n${output.slice(-6000)}`);
       fs.rmSync(path.join(building, 'site.astro-cache'), { recursive: true, force: true });
       fs.rmSync(folder, { recursive: true, force: true });
       fs.renameSync(building, folder);
