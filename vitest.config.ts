@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
+import LaneSequencer from './test/helpers/lane-sequencer.ts';
 
 /**
  * Kinds of suites:
@@ -8,8 +9,10 @@ import { defineConfig } from 'vitest/config';
  * - cms: a real Strapi on a fresh SQLite database, and again on PostgreSQL when TEST_DATABASE_URL is set;
  * - site: a real site build against a real seeded Strapi;
  * - e2e: journeys in headless Chromium (@sparticuz/chromium + playwright-core) on such a build, served locally.
- * Strapi is one per process: those suites run in forks, one file at a time. The e2e suite runs after the
- * others (groupOrder): two Astro builds at once from site/ would overwrite each other's files in site/.astro.
+ * Strapi is one per process: those suites run in forks, one file at a time (npm test runs two such lanes at once:
+ * test/run.ts). Each file boots its own Strapi on a copy of the database snapshots made by global setup
+ * (test/helpers/snapshot.ts). Two Astro builds at once from site/ would overwrite each other's files in
+ * site/.astro: every site build takes a machine-wide lock first (test/helpers/site-build-lock.ts).
  */
 // Every Node process of these projects preloads the site build lock (a site build waits for any other one).
 const NODE_OPTIONS = [process.env.NODE_OPTIONS, `--import=${path.resolve(import.meta.dirname, 'test/helpers/site-build-lock.ts')}`].filter(Boolean).join(' ');
@@ -17,6 +20,7 @@ const heavy = { pool: 'forks' as const, fileParallelism: false, testTimeout: 120
 
 export default defineConfig({
   test: {
+    sequence: { sequencer: LaneSequencer },
     projects: [
       { test: { name: 'unit', include: ['shared/src/**/*.test.ts', 'site/src/**/*.test.ts', 'site/publisher/**/*.test.ts', 'cms/src/**/*.test.ts'] } },
       { test: { name: 'cms-sqlite', include: ['test/cms/**/*.test.ts'], env: { TEST_DB: 'sqlite', NODE_OPTIONS }, ...heavy } },
@@ -24,7 +28,7 @@ export default defineConfig({
         ? [{ test: { name: 'cms-postgres', include: ['test/cms/**/*.test.ts'], env: { TEST_DB: 'postgres', NODE_OPTIONS }, ...heavy } }]
         : []),
       { test: { name: 'site', include: ['test/site/**/*.test.ts'], env: { TEST_DB: 'sqlite', NODE_OPTIONS }, ...heavy } },
-      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { TEST_DB: 'sqlite', NODE_OPTIONS }, sequence: { groupOrder: 1 }, ...heavy } },
+      { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { TEST_DB: 'sqlite', NODE_OPTIONS }, ...heavy } },
     ],
   },
 });

@@ -138,7 +138,8 @@ async function ensureOne(db: TestDb, kind: 'seeded' | 'empty', key: string): Pro
 async function prune(keep: string[]) {
   const cutoff = Date.now() - MAX_AGE_HOURS * 3600_000;
   for (const name of fs.existsSync(CACHE_DIR) ? fs.readdirSync(CACHE_DIR) : []) {
-    if (!/^[0-9a-f]{16}$/.test(name) || keep.includes(name)) continue;
+    // Snapshot folders (<key>) and shared site builds (site-<key>, test/helpers/site.ts).
+    if (!/^(site-)?[0-9a-f]{16}$/.test(name) || keep.includes(name)) continue;
     const full = path.join(CACHE_DIR, name);
     if (fs.statSync(full).mtimeMs < cutoff) fs.rmSync(full, { recursive: true, force: true });
   }
@@ -147,7 +148,8 @@ async function prune(keep: string[]) {
   const rows = await pgQuery(adminUrl, `SELECT datname, shobj_description(oid, 'pg_database') AS made FROM pg_database WHERE datname LIKE 'thads\\_snap\\_%'`);
   for (const { datname, made } of rows) {
     if (keep.some((k) => datname.includes(k))) continue;
-    if (!made || Date.parse(made) < cutoff) await dropTemplate(adminUrl, datname).catch(() => {});
+    // A database without its date is being made right now (make-snapshot.ts dates it last): left alone.
+    if (made && Date.parse(made) < cutoff) await dropTemplate(adminUrl, datname).catch(() => {});
   }
 }
 
