@@ -19,6 +19,7 @@
  *   npm run bench:search -- --site DIR --tune      also try reranking weights, on the tuning halves only
  *   npm run bench:search -- --site DIR --ranking '{"termSimilarity":4}'   other options on top of SEARCH_RANKING
  *   npm run bench:search -- --site DIR --weights '{"answer":2}'           other reranking weights
+ *   npm run bench:search -- --site DIR --depth 8      rerank fewer candidates per pass (default: searchSite's)
  *   npm run bench:search -- --site DIR --show-reporting   also list the reporting halves' misses (after tuning)
  *
  * Prints top-1, top-3, MRR (over the first 10 results) and the failures; writes
@@ -49,7 +50,7 @@ const DEPTH = 10;
 export type QueryOutcome = RelevanceQuery & { rank: number | null; top: string[] };
 export type Scores = { queries: number; top1: number; top3: number; mrr: number };
 
-export type MeasureOptions = { plain?: boolean; weights?: RerankWeights };
+export type MeasureOptions = { plain?: boolean; weights?: RerankWeights; depth?: number };
 
 /** The URLs of the first DEPTH results of a query, as the search UI ranks them. */
 export async function topUrls(pagefind: Pagefind, q: string, options: MeasureOptions = {}): Promise<string[]> {
@@ -165,7 +166,7 @@ async function main() {
   const override = arg('ranking') ? (JSON.parse(arg('ranking')!) as SearchRanking) : {};
   const ranking = { ...SEARCH_RANKING, ...override, metaWeights: { ...SEARCH_RANKING.metaWeights, ...override.metaWeights } };
   const weights: RerankWeights = { ...RERANK_WEIGHTS, ...(arg('weights') ? JSON.parse(arg('weights')!) : {}) };
-  const options: MeasureOptions = { plain: flag('plain'), weights };
+  const options: MeasureOptions = { plain: flag('plain'), weights, ...(arg('depth') ? { depth: Number(arg('depth')) } : {}) };
   try {
     const pagefind = await loadPagefind(site, { ranking });
     const report: Record<string, Record<string, { all: Scores; noDiacritics: Scores; diacritics: Scores }>> = {};

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   foldDiacritics,
   normalizeQuery,
+  analyzeQuery,
   readIndexedText,
+  searchKey,
+  searchSite,
   SEARCH_EXTRA_META,
   SEARCH_FILTERS,
   SEARCH_META,
@@ -21,7 +24,7 @@ import {
   vnYear,
   type SearchType,
 } from '@thads/shared';
-import { QUERIES } from '../bench/search-relevance.ts';
+import { measure, QUERIES, QUESTIONS, scores, SETS } from '../bench/search-relevance.ts';
 import { loadPagefind, type Pagefind, type PagefindData } from '../helpers/pagefind.ts';
 import { buildSite, sharedSeededSite, listFiles } from '../helpers/site.ts';
 import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
@@ -38,10 +41,9 @@ const urlsOf = async (term: string | null, filters: Record<string, unknown> = {}
   const response = await pagefind.search(term === null ? null : normalizeQuery(term), { filters });
   return Promise.all(response.results.map(async (r) => (await r.data()).url));
 };
-const top = async (term: string) => {
-  const [first] = (await pagefind.search(normalizeQuery(term))).results;
-  return first ? (await first.data()).url : undefined;
-};
+/** The results as the search box ranks them (the site's query processing, searchSite). */
+const siteUrls = async (term: string) => Promise.all((await searchSite(pagefind, term)).results.map(async (r) => (await r.data()).url));
+const top = async (term: string) => (await siteUrls(term))[0];
 
 /** Detail URL prefixes of each content type, and the collection behind them. */
 const TYPES: Record<SearchType, { prefix: string; api: string }> = {
@@ -59,10 +61,11 @@ const TYPES: Record<SearchType, { prefix: string; api: string }> = {
 };
 
 beforeAll(async () => {
-  cms = await startStrapi({ seed: true });
   // Nothing here changes content: the seeded site's shared build (the browser checks read the same one), or
-  // without the harness's snapshots (THADS_TEST_FRESH=1) a build of its own.
+  // without the harness's snapshots (THADS_TEST_FRESH=1) a build of its own. The shared build first: when it
+  // is not in the cache yet it boots a Strapi of its own, and one process runs one Strapi at a time.
   const shared = await sharedSeededSite();
+  cms = await startStrapi({ seed: true });
   if (shared) {
     out = shared.out;
     buildOutput = shared.output;
@@ -240,9 +243,9 @@ describe('Vietnamese', () => {
     expect(await urlsOf('nghi dinh 62/2015/ND-CP')).toContain('/van-ban/62-2015-nd-cp/');
   });
 
-  it('gives the same top result with and without diacritics for every query of the relevance set', async () => {
-    const pairs = QUERIES.filter(({ q }) => foldDiacritics(q) !== q);
-    expect(pairs.length).toBeGreaterThan(30);
+  it('gives the same top result with and without diacritics for every query of the relevance sets', async () => {
+    const pairs = [...QUERIES, ...QUESTIONS].filter(({ q }) => foldDiacritics(q) !== q);
+    expect(pairs.length).toBeGreaterThan(60);
     for (const { q } of pairs) expect(await top(foldDiacritics(q)), `${q} / ${foldDiacritics(q)}`).toBe(await top(q));
   });
 
@@ -250,5 +253,86 @@ describe('Vietnamese', () => {
     expect((await urlsOf('tiền nuôi con')).slice(0, 5).some((u) => u.startsWith('/hoi-dap/'))).toBe(true);
     expect(await urlsOf('THADS khu vuc 3')).toContain('/don-vi/phong-thads-khu-vuc-3/');
     expect(await urlsOf('siet nha')).not.toEqual([]);
+  });
+});
+
+describe('query processing on the built site (searchSite)', () => {
+  const qas = () => [...indexed.values()].filter((d) => d.meta[SEARCH_META.type] === SEARCH_TYPE_LABELS['legal-qa']);
+  const words = (text: string) => searchKey(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+
+  it('meets a number written differently in the query and the page', async () => {
+    // Zero-padded numbers before a unit, as the answers write time limits ("05 ngày", "03 tháng").
+    const padded = new Map<string, Set<string>>();
+    for (const [url, data] of indexed) {
+      for (const m of data.content.matchAll(/(?<![\p{L}\p{N}])0([1-9]) (ngày|tháng|năm)(?![\p{L}])/gu)) {
+        const key = `${m[1]} ${m[2]}`;
+        if (!padded.has(key)) padded.set(key, new Set());
+        padded.get(key)!.add(url);
+      }
+    }
+    expect(padded.size).toBeGreaterThan(2);
+    const words = ['', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
+    for (const [key, pages] of padded) {
+      const [n, unit] = key.split(' ') as [string, string];
+      const found = new Set(await urlsOf(key));
+      for (const url of pages) expect(found.has(url), `"${key}" finds ${url} (which writes "0${key}")`).toBe(true);
+      expect(new Set(await urlsOf(`0${key}`)), key).toEqual(found);
+      if (n !== '5' || unit !== 'năm') expect(new Set(await urlsOf(`${words[Number(n)]} ${unit}`)), `${words[Number(n)]} ${unit}`).toEqual(found);
+    }
+    // "30%" and "30 phần trăm" are one query.
+    const percent = [...indexed].filter(([, d]) => /(?<![\p{N},.])30%/u.test(d.content)).map(([url]) => url);
+    expect(percent.length).toBeGreaterThan(0);
+    const found = await urlsOf('30 phần trăm');
+    for (const url of percent) expect(found).toContain(url);
+    expect(await urlsOf('30 phan tram')).toEqual(await urlsOf('30%'));
+  });
+
+  it('ranks every answer first for its own question typed without diacritics, and the same with them', async () => {
+    for (const data of qas()) {
+      const title = data.meta[SEARCH_META.title]!;
+      expect(await top(foldDiacritics(title)), foldDiacritics(title)).toBe(data.url);
+      expect(await top(title), title).toBe(data.url);
+    }
+  });
+
+  it('still finds an answer when the query holds a word the answer does not (relaxed pass)', async () => {
+    // Every answer's question, plus a word that other pages hold and this one does not.
+    const all = [...indexed.values()];
+    for (const data of qas()) {
+      const title = data.meta[SEARCH_META.title]!;
+      const own = new Set([...words(data.content), ...words(title), ...Object.values(data.meta).flatMap((v) => words(v ?? ''))]);
+      const extra = all.flatMap((d) => words(d.meta[SEARCH_META.title] ?? '')).find((w) => w.length > 3 && !/\d/.test(w) && ![...own].some((o) => o.startsWith(w)));
+      expect(extra, title).toBeTruthy();
+      const query = `${title} ${extra}`;
+      expect(await urlsOf(query), `Pagefind alone: ${query}`).not.toContain(data.url);
+      expect((await siteUrls(query)).slice(0, 3), query).toContain(data.url);
+    }
+  });
+
+  it('puts answers before news for a question that shares the words of both', async () => {
+    let compared = 0;
+    for (const data of qas()) {
+      const about = analyzeQuery(data.meta[SEARCH_META.title]!).words.filter((w) => !w.frame).slice(0, 4).map((w) => w.raw).join(' ');
+      const query = `${about} thì xử lý thế nào`;
+      expect(analyzeQuery(query).question, query).toBe(true);
+      const found = await siteUrls(query);
+      const answer = found.findIndex((u) => u.startsWith('/hoi-dap/'));
+      const news = found.findIndex((u) => u.startsWith('/tin-tuc/'));
+      if (answer < 0 || news < 0) continue;
+      compared++;
+      expect(answer, `${query}: ${found.slice(0, 5).join(' ')}`).toBeLessThan(news);
+    }
+    expect(compared).toBeGreaterThan(5);
+  });
+
+  it('keeps both relevance sets above the floor on their reporting halves, with and without diacritics', async () => {
+    for (const [name, set] of Object.entries(SETS)) {
+      const written = scores(await measure(pagefind, set.reporting));
+      const folded = scores(await measure(pagefind, set.reporting.map((q) => ({ ...q, q: foldDiacritics(q.q) }))));
+      for (const [label, s] of [['as written', written], ['without diacritics', folded]] as const) {
+        expect(s.top3, `${name} reporting, ${label}`).toBeGreaterThanOrEqual(0.9);
+        expect(s.mrr, `${name} reporting, ${label}`).toBeGreaterThanOrEqual(0.85);
+      }
+    }
   });
 });

@@ -16,7 +16,9 @@
  *     of the query words it holds, in its title or question and anywhere, the query's syllable pairs it holds
  *     side by side (so "dinh gia lai tai san" prefers the page that writes "định giá lại tài sản" over pages
  *     holding "đình" and "giá" apart: the neighbour decides the reading of an unaccented syllable), where
- *     Pagefind ranked it, and for a question, whether it is an answer page (Q&A) rather than news.
+ *     Pagefind ranked it, and whether the page is of the kind the query asks for: an answer (Q&A) for a
+ *     question rather than news of a case, a unit's page for an address or a phone number, a legal document
+ *     for a query naming one ("thông tư", "nghị định", "bộ luật").
  *  The weights (`RERANK_WEIGHTS`) were tuned on the tuning halves of the query sets only
  *  (test/bench/search-*.tuning.json, `npm run bench:search -- --tune`).
  */
@@ -70,6 +72,13 @@ const QUESTION_SHAPES = [
   /\bai (phai|chiu|tra|giai quyet|quyet dinh)\b/,
 ];
 
+/** Asking for a contact: the unit's page answers ("địa chỉ", "số điện thoại", "trụ sở", "liên hệ"). */
+const CONTACT = /\b(dia chi|dien thoai|sdt|so dt|lien he|tru so|lich tiep)\b/;
+/** "… ở đâu" asks for a place when it names a unit ("phòng … khu vực 4 ở đâu"), not for "nộp đơn ở đâu". */
+const UNIT_NAMES = /^(phong|chi cuc|cuc|van phong)\b/;
+/** Naming a kind of legal text. */
+const DOCUMENT = /^(thong tu|nghi dinh|bo luat|van ban|nghi quyet|quyet dinh so)\b|\b(thong tu|nghi dinh) (so )?\d/;
+
 export type QueryWord = {
   /** As typed (NFC), numbers folded. */
   raw: string;
@@ -80,6 +89,8 @@ export type QueryWord = {
 };
 
 export type QueryAnalysis = {
+  /** The kinds of page (SEARCH_TYPE_LABELS values) that answer this kind of query, best first. */
+  wants: string[];
   /** What Pagefind gets for the whole query (normalizeQuery). */
   text: string;
   words: QueryWord[];
@@ -113,7 +124,11 @@ export function analyzeQuery(query: string): QueryAnalysis {
   const question = /\?\s*$/.test(query) || QUESTION_SHAPES.some((re) => re.test(folded));
   const coreWords = words.filter((w) => !w.frame);
   const core = coreWords.length && coreWords.length < words.length ? coreWords.map((w) => normalizeQuery(w.raw)).join(' ') : '';
-  return { text, words, core, question };
+  const wants: string[] = [];
+  if (CONTACT.test(folded) || (/\bo dau\b/.test(folded) && UNIT_NAMES.test(folded))) wants.push(SEARCH_TYPE_LABELS.unit);
+  if (DOCUMENT.test(folded)) wants.push(SEARCH_TYPE_LABELS['legal-document']);
+  if (question && !wants.length) wants.push(SEARCH_TYPE_LABELS['legal-qa']);
+  return { wants, text, words, core, question };
 }
 
 /** The keys worth highlighting: the query's words without its question frame. */
@@ -160,7 +175,7 @@ export type RerankWeights = {
   titlePairs: number;
   /** Pagefind's own score in the strict or core pass, relative to its first result's. */
   pagefind: number;
-  /** The query is a question and the page a Q&A answer. */
+  /** The page is of the kind the query asks for (a question → Q&A, a contact → unit, a legal text → document). */
   answer: number;
 };
 
@@ -170,7 +185,7 @@ export const RERANK_WEIGHTS: RerankWeights = {
   pairs: 4,
   titlePairs: 2,
   pagefind: 1,
-  answer: 1,
+  answer: 2,
 };
 
 export type SearchSiteOptions = {
@@ -243,7 +258,7 @@ export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map
     titleCoverage: share(titleWords),
     pairs: pairShare(inText),
     titlePairs: pairShare(inTitle),
-    answer: analysis.question && type === SEARCH_TYPE_LABELS['legal-qa'] ? 1 : 0,
+    answer: type !== undefined && analysis.wants.includes(type) ? 1 : 0,
   };
 }
 
@@ -252,7 +267,7 @@ export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map
  * `pagefind.search` with `sort`): reranking is for relevance.
  */
 export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>, query: string, options: SearchSiteOptions = {}): Promise<SiteSearch<R>> {
-  const { filters = {}, weights = RERANK_WEIGHTS, depth = 12, minCoverage = 0.5 } = options;
+  const { filters = {}, weights = RERANK_WEIGHTS, depth = 8, minCoverage = 0.5 } = options;
   const analysis = analyzeQuery(query);
   if (!analysis.text) return { analysis, results: [], response: undefined };
   const strict = await pagefind.search(analysis.text, { filters });
