@@ -31,8 +31,8 @@ afterAll(async () => {
   await site?.stop();
 });
 
-async function open(url: string, options: { width?: number; javaScript?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: options.width ?? 1200, height: 900 }, javaScriptEnabled: options.javaScript ?? true });
+async function open(url: string, options: { width?: number; height?: number; javaScript?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1200, height: options.height ?? 900 }, javaScriptEnabled: options.javaScript ?? true });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`page error on ${url}:`, error));
   await page.goto(site.server.url + url);
@@ -220,6 +220,36 @@ describe('with the keyboard alone', () => {
 });
 
 describe('on a small screen', () => {
+  it('on a 390 × 844 phone, shows the first result of a search from the header without scrolling; filters fold behind one control', async () => {
+    const page = await open(newsPage, { width: 390, height: 844 });
+    const query = 'cuong che giao nha';
+    await headerBox(page).click();
+    await headerBox(page).fill(query);
+    await headerBox(page).press('Enter');
+    await page.waitForURL((url) => url.pathname === '/tim-kiem/');
+    const title = pageResults(page).first().locator('a').first();
+    await title.waitFor();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    const box = (await title.boundingBox())!;
+    expect(box.y + box.height, 'bottom of the first result title').toBeLessThanOrEqual(844);
+    // The filters are behind one control, closed; opening it shows them.
+    const filters = page.getByRole('combobox', { name: 'Sắp xếp' });
+    expect(await filters.isVisible()).toBe(false);
+    await page.locator('.search-filters-fold__summary').click();
+    expect(await filters.isVisible()).toBe(true);
+    await close(page);
+  });
+
+  it('highlights whole query words only', async () => {
+    const page = await open('/tim-kiem/?q=thi+hanh+an');
+    await pageResults(page).first().waitFor();
+    const keys = new Set(['thi', 'hanh', 'an']);
+    const marked = (await markedKeys(page, '.search-page')).flatMap((m) => m.split(/\s+/));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const word of marked) expect(keys.has(word), word).toBe(true);
+    await close(page);
+  });
+
   it('fits 320 px without scrolling sideways', async () => {
     for (const url of [newsPage, '/tim-kiem/?q=thi+hanh+an']) {
       const page = await open(url, { width: 320 });

@@ -83,6 +83,17 @@ export default function SearchPage({ topics, categories, ask, examples }: Props)
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [hits, setHits] = useState<Hit[]>([]);
   const [loading, setLoading] = useState(false);
+  // On a phone the filters fold away behind one control, so that results start on the first screen; on a
+  // wide screen they are always open (the control is hidden by search.css).
+  const [wide, setWide] = useState(false);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia('(min-width: 48em)');
+    const update = () => setWide(query.matches);
+    update();
+    query.addEventListener('change', update);
+    return () => query.removeEventListener('change', update);
+  }, []);
   const [failed, setFailed] = useState(false);
   const [announce, setAnnounce] = useState('');
   const [hydrated, setHydrated] = useState(false);
@@ -213,7 +224,7 @@ export default function SearchPage({ topics, categories, ask, examples }: Props)
 
   return (
     <div className="search-page">
-      <form className="search-form" role="search" aria-label="Tìm kiếm trên cổng thông tin" action={SEARCH_PATH} method="get" onSubmit={onSubmit}>
+      <form className={state.q.trim() ? 'search-form search-form--active' : 'search-form'} role="search" aria-label="Tìm kiếm trên cổng thông tin" action={SEARCH_PATH} method="get" onSubmit={onSubmit}>
         <label htmlFor="tu-khoa" className="search-form__label">
           Từ khóa
         </label>
@@ -239,6 +250,17 @@ export default function SearchPage({ topics, categories, ask, examples }: Props)
           </button>
         </div>
         {hydrated && (
+          <details
+            className="search-filters-fold"
+            open={wide || filtersOpen}
+            onToggle={(e) => {
+              if (!wide) setFiltersOpen(e.currentTarget.open);
+            }}
+          >
+            <summary className="search-filters-fold__summary">
+              Bộ lọc và sắp xếp
+              {anyFilter ? ` (đang lọc ${FILTER_KEYS.filter((k) => state.filters[k]).length})` : ''}
+            </summary>
           <fieldset className="search-filters">
             <legend>Lọc và sắp xếp kết quả</legend>
             {FILTER_KEYS.map((key) => (
@@ -267,6 +289,7 @@ export default function SearchPage({ topics, categories, ask, examples }: Props)
               </button>
             )}
           </fieldset>
+          </details>
         )}
       </form>
 
