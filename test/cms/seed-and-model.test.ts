@@ -111,6 +111,22 @@ describe('slugs of items made in the admin (through the routes its forms call)',
     expect(wrong).toEqual([]);
   });
 
+  it('are never made for an item saved without its title: the save is refused, in Vietnamese, on that field', async () => {
+    const before = await cms.strapi.db.query('api::article.article').count();
+    for (const title of [undefined, '', '   ']) {
+      const res = await cm('api::article.article', 'POST', title === undefined ? {} : { title });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe('Nhập tiêu đề trước khi lưu.');
+      expect(res.body.error.details.errors[0].path).toEqual(['title']);
+    }
+    expect(await cms.strapi.db.query('api::article.article').count()).toBe(before);
+    const unit = await cm('api::unit.unit', 'POST', { name: '' });
+    expect(unit.body.error.message).toBe('Nhập tên trước khi lưu.');
+    const created = (await cm('api::story.story', 'POST', { title: 'Gương sáng' })).body.data;
+    const blanked = await cm(`api::story.story/${created.documentId}`, 'PUT', { ...form(created), title: '' });
+    expect(blanked.status).toBe(400);
+  });
+
   it("follow a draft's title until it is first published, then never change by themselves", async () => {
     const uid = 'api::article.article';
     const created = (await cm(uid, 'POST', { title: 'Tin nháp ban đầu' })).body.data;

@@ -100,6 +100,11 @@ describe('an editor in the admin', () => {
     await title.waitFor();
     // The address field is empty when the form opens (no "article" prefilled): the system makes it.
     expect(await slugInput(page).inputValue()).toBe('');
+    // Saved by mistake with only the byline typed: refused, with the reason beside the title (no untitled draft).
+    await page.locator('input[name="byline"]').fill('Minh Anh');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByText('Nhập tiêu đề trước khi lưu.').first().waitFor();
+    expect(page.url()).toMatch(/\/create/);
     const first = 'Đoàn kiểm tra liên ngành làm việc tại Đông Hưng';
     await title.pressSequentially(first);
     const body = page.locator('[contenteditable="true"]').first();

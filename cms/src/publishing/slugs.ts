@@ -6,11 +6,14 @@
  *  - while an item has never been published, its slug follows its title: an edit of the title changes a slug
  *    that the system made (not one an editor wrote by hand);
  *  - once an item has been published its address never changes by itself (an editor may still change it);
- *  - publishing an item without a slug gives it one first.
+ *  - publishing an item without a slug gives it one first;
+ *  - an item is never saved without the text its address comes from (an empty form saved by mistake would be
+ *    an untitled draft in every list): a ValidationError on that field, shown beside it in the admin.
  * A Document Service middleware (registered in src/index.ts); the admin's own prefill is off because slug fields
  * are not required in the schemas (the admin asks for a default value only for required UID fields).
  */
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { slugify, uniqueSlug } from '@thads/shared';
 
 /** The field each slug is generated from, where it is not the schema's `targetField`. */
@@ -48,8 +51,14 @@ export function slugMiddleware(strapi: Core.Strapi) {
     const locale = context.params?.locale;
     const where = (published: boolean) => ({ documentId, publishedAt: published ? { $notNull: true } : { $null: true }, ...(locale && locale !== '*' && model.pluginOptions?.i18n ? { locale } : {}) });
 
+    const data = context.params?.data;
+    const blank = (v: unknown) => typeof v !== 'string' || !v.trim();
+    if (data && (action === 'create' ? blank(data[source]) : source in data && blank(data[source]))) {
+      const label = source === 'number' ? 'số hiệu' : source === 'name' ? 'tên' : 'tiêu đề';
+      throw new errors.ValidationError(`Nhập ${label} trước khi lưu.`, { errors: [{ path: [source], message: `Nhập ${label} trước khi lưu.`, name: 'ValidationError' }] });
+    }
+
     if (action === 'create') {
-      const data = context.params?.data;
       if (data && (!data.slug || isAutomaticSlug(data.slug, '', typeName)) && typeof data[source] === 'string' && data[source].trim()) data.slug = await make(uid, data[source]);
       return next();
     }
@@ -62,7 +71,6 @@ export function slugMiddleware(strapi: Core.Strapi) {
       return next();
     }
     // update
-    const data = context.params?.data;
     if (!data) return next();
     const current = await strapi.db.query(uid as any).findOne({ where: where(false), select: ['slug', source] });
     const everPublished = Boolean(await strapi.db.query(uid as any).count({ where: where(true) }));
