@@ -1,8 +1,8 @@
 /**
  * `npm test`: the whole suite in two lanes on a 2-core machine.
  *
- * 1. Prepares once for both lanes: the CMS compiled, the seeded and empty database snapshots of each database
- *    kind (test/helpers/snapshot.ts; cached between runs), while the type check runs beside.
+ * 1. Prepares once for both lanes: shared/ built, the CMS compiled, the seeded and empty database snapshots of
+ *    each database kind (test/helpers/snapshot.ts; cached between runs), while the type check runs beside.
  * 2. Runs two Vitest processes at once, each one test file at a time (one Strapi per process):
  *      lane A: unit, cms-sqlite, and its share of the site and e2e files;
  *      lane B: cms-postgres (with TEST_DATABASE_URL), and the other site and e2e files.
@@ -84,6 +84,15 @@ for (const { project, file } of shared.sort((a, b) => cost(b.project, b.file) - 
   if (!lane.projects.includes(project)) lane.projects.push(project);
   lane.files.push(file);
   lane.load += cost(project, file);
+}
+
+// 0. The shared package as the CMS and the site import it (shared/dist): current, as after `npm install`.
+{
+  const shared = run('shared', 'npm', ['run', '--silent', 'build', '-w', 'shared']);
+  if ((await shared.done) !== 0) {
+    console.error('shared │ npm run build -w shared failed');
+    process.exit(1);
+  }
 }
 
 // 1. Prepare (compile, snapshots) beside the type check.

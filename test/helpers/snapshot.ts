@@ -3,7 +3,7 @@
  *
  * A snapshot is made in a child process (make-snapshot.ts) and kept in node_modules/.cache/thads-test/<key>/
  * (THADS_TEST_CACHE_DIR to move it), where <key> is a hash of everything that shapes the database: the CMS
- * sources it was compiled from (cms/dist/.compile-hash), the CMS package.json, the lockfile, this harness, the
+ * sources it was compiled from (cms/dist/.compile-hash), the CMS package.json, shared/src, the lockfile, this harness, the
  * Node version and the date in Vietnam (the demo content is dated relative to today). A snapshot older than
  * MAX_AGE_HOURS is made again. PostgreSQL snapshots are template databases named thads_snap_<key>_<kind> on the
  * TEST_DATABASE_URL server (part of the key), their uploads in the cache folder.
@@ -37,7 +37,7 @@ export function hashPaths(paths: string[], hash = createHash('sha256')) {
 
 /** The key of the snapshots for the CMS as compiled now (call after the compile in global setup). */
 export function snapshotKey(db: TestDb): string {
-  const hash = hashPaths([COMPILE_STAMP, path.join(CMS_DIR, 'package.json'), path.join(ROOT, 'package-lock.json'), path.join(import.meta.dirname, 'strapi.ts'), path.join(import.meta.dirname, 'snapshot.ts'), path.join(import.meta.dirname, 'make-snapshot.ts')]);
+  const hash = hashPaths([COMPILE_STAMP, path.join(CMS_DIR, 'package.json'), path.join(ROOT, 'shared', 'src'), path.join(ROOT, 'package-lock.json'), path.join(import.meta.dirname, 'strapi.ts'), path.join(import.meta.dirname, 'snapshot.ts'), path.join(import.meta.dirname, 'make-snapshot.ts')]);
   hash.update(process.version).update(todayVn()).update(db);
   if (db === 'postgres') hash.update(process.env.TEST_DATABASE_URL ?? '');
   return hash.digest('hex').slice(0, 16);
