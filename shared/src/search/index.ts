@@ -6,3 +6,4 @@ export * from './extras.ts';
 export * from './index-html.ts';
 export * from './numbers.ts';
 export * from './query.ts';
+export * from './restore.ts';

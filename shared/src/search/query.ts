@@ -28,6 +28,7 @@ import { SEARCH_FILTERS, SEARCH_META, SEARCH_TYPE_LABELS } from './contract.ts';
 import { normalizeQuery, searchKey } from './normalize.ts';
 import { foldQueryNumbers } from './numbers.ts';
 import { SEARCH_EXTRA_META } from './ranking.ts';
+import { countSyllables, restoreDiacritics } from './restore.ts';
 
 /* ─── Query analysis ─── */
 
@@ -205,6 +206,11 @@ export type SiteSearch<R extends SearchHit> = {
   results: R[];
   /** The Pagefind response whose filter counts describe the results (strict, else core, else a word's). */
   response: SearchResponse<R> | undefined;
+  /**
+   * The reading of each query word (as `analysis.words`), diacritics restored from the syllable pairs of the
+   * pages found (restore.ts), lower case; `seen` when the pages hold that reading.
+   */
+  restored: { word: string; seen: boolean }[];
 };
 
 /** Memoised `data()`: a result's fragment is fetched once for reranking and display. */
@@ -269,9 +275,10 @@ export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map
 export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>, query: string, options: SearchSiteOptions = {}): Promise<SiteSearch<R>> {
   const { filters = {}, weights = RERANK_WEIGHTS, depth = 8, minCoverage = 0.5 } = options;
   const analysis = analyzeQuery(query);
-  if (!analysis.text) return { analysis, results: [], response: undefined };
+  const asTyped = analysis.words.map((w) => ({ word: w.raw.toLowerCase(), seen: false }));
+  if (!analysis.text) return { analysis, results: [], response: undefined, restored: asTyped };
   const strict = await pagefind.search(analysis.text, { filters });
-  if (options.plain) return { analysis, results: strict.results, response: strict };
+  if (options.plain) return { analysis, results: strict.results, response: strict, restored: asTyped };
   const core = analysis.core ? await pagefind.search(analysis.core, { filters }) : undefined;
 
   // Relaxed pass: each word alone, weighed by its inverse document frequency.
@@ -318,9 +325,12 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
     .map((e) => e.result);
   add(relaxedTop, false);
 
+  const texts: string[] = [];
   const scored = await Promise.all(
     [...candidates.values()].map(async (r) => {
-      const f = pageFeatures(analysis, await r.data(), idf);
+      const data = await r.data();
+      texts.push(data.meta[SEARCH_META.title] ?? '', data.content);
+      const f = pageFeatures(analysis, data, idf);
       const score =
         weights.coverage * f.coverage +
         weights.titleCoverage * f.titleCoverage +
@@ -338,5 +348,10 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
   const seen = new Set(kept.map((s) => s.r.id));
   const rest = (base?.results ?? []).filter((r) => !seen.has(r.id)).map(memoised);
   const response = base ?? (relaxedTop.length ? strict : undefined);
-  return { analysis, results: [...kept.map((s) => s.r), ...rest], response };
+  const counts = countSyllables(texts);
+  const restored = restoreDiacritics(
+    analysis.words.map((w) => w.raw),
+    counts,
+  ).map((word) => ({ word, seen: counts.unigrams.has(word) }));
+  return { analysis, results: [...kept.map((s) => s.r), ...rest], response, restored };
 }

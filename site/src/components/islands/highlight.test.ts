@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, highlight, parseExcerpt, queryKeys } from './highlight.ts';
+import { decodeEntities, highlight, parseExcerpt, queryKeys, readingKeys } from './highlight.ts';
+import { analyzeQuery, countSyllables, restoreDiacritics } from '@thads/shared';
 
 const marked = (segments: { text: string; mark: boolean }[]) => segments.filter((s) => s.mark).map((s) => s.text);
 
@@ -63,4 +64,18 @@ describe('highlight', () => {
   it('marks nothing for an empty query', () => {
     expect(highlight('thi hành án', [])).toEqual([{ text: 'thi hành án', mark: false }]);
   });
+
+  it('marks the reading of an unaccented query that the pages hold, not its other readings', () => {
+    const text = 'Tài sản kê biên thì định giá lại. Đình làng còn nguyên; thi hành án xong thì nuôi con.';
+    const typed = 'dinh gia lai tai san';
+    const analysis = analyzeQuery(typed);
+    const counts = countSyllables([text]);
+    const restored = restoreDiacritics(analysis.words.map((w) => w.raw), counts).map((word) => ({ word, seen: counts.unigrams.has(word) }));
+    expect(marked(highlight(text, readingKeys(analysis.words, restored)))).toEqual(['Tài sản', 'định giá lại']);
+    // "thi hanh an": "thi" is marked in "thi hành án", not the "thì" beside "xong".
+    const q2 = analyzeQuery('thi hanh an xong');
+    const r2 = restoreDiacritics(q2.words.map((w) => w.raw), counts).map((word) => ({ word, seen: counts.unigrams.has(word) }));
+    expect(marked(highlight(text, readingKeys(q2.words, r2)))).toEqual(['thi hành án xong']);
+  });
 });
+

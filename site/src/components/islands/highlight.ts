@@ -14,6 +14,22 @@ export type Segment = { text: string; mark: boolean };
 const wordKey = (word: string) => (/^\d+$/.test(word) ? String(Number.parseInt(word, 10)) : searchKey(word));
 
 /**
+ * A word to mark: its key (any reading of it: "thi" marks "thi", "thì", "thí"), or exactly one reading, lower
+ * case (`{ exact: "thi" }` marks "Thi" and "thi", not "thì").
+ */
+export type HighlightKey = string | { exact: string };
+
+/**
+ * The words to mark for a query whose reading the search found (`searchSite`'s `restored`, diacritics restored
+ * from the pages' syllable pairs): exactly that reading when the pages hold it, else any reading; numbers by
+ * value; not the question's frame (`words[i].frame`).
+ */
+export function readingKeys(words: { frame: boolean }[], restored: { word: string; seen: boolean }[]): HighlightKey[] {
+  const content = restored.filter((_, i) => !words[i]?.frame);
+  return (content.length ? content : restored).map(({ word, seen }) => (/^\d+$/.test(word) || !seen ? wordKey(word) : { exact: word }));
+}
+
+/**
  * The keys of the words of a query worth marking, in order ("Thi hành án" → ["thi", "hanh", "an"]; "có được
  * hoãn không" → ["hoan"]; "mười ngày" → ["10", "ngay"]).
  */
@@ -50,10 +66,11 @@ export function parseExcerpt(html: string): Segment[] {
  * Marks the words of `segments` whose key is one of `keys` (whole words). Marked words separated only by
  * spaces are joined into one mark ("thi hành án"), and neighbouring runs of the same kind are merged.
  */
-export function highlight(input: string | Segment[], keys: string[]): Segment[] {
+export function highlight(input: string | Segment[], keys: HighlightKey[]): Segment[] {
   const segments = typeof input === 'string' ? [{ text: input, mark: false }] : input;
-  const wanted = new Set(keys);
-  const matches = (word: string) => wanted.has(wordKey(word));
+  const wanted = new Set(keys.filter((k): k is string => typeof k === 'string'));
+  const exact = new Set(keys.filter((k): k is { exact: string } => typeof k !== 'string').map((k) => k.exact));
+  const matches = (word: string) => wanted.has(wordKey(word)) || exact.has(toNFC(word).toLowerCase());
   const pieces: Segment[] = [];
   for (const seg of segments) {
     const text = toNFC(seg.text);
@@ -70,7 +87,7 @@ export function highlight(input: string | Segment[], keys: string[]): Segment[] 
   }
   // A short syllable alone is too often another word ("thì" for "thi", "an" for "án"): of a query of several
   // words, it is marked only beside another marked word, as in the phrase the reader typed.
-  if (wanted.size > 1) {
+  if (keys.length > 1) {
     pieces.forEach((p, i) => {
       if (!p.mark || wordKey(p.text).length > 3) return;
       const beside = (j: number, step: number) => pieces[j]?.mark || (/^\s+$/.test(pieces[j]?.text ?? 'x') && pieces[j + step]?.mark);

@@ -8,7 +8,7 @@
  * their neighbours and the question's shape), the same code the relevance benchmark measures.
  */
 import { formatDateLong, normalizeQuery, searchSite, SEARCH_FILTERS, SEARCH_META, SEARCH_RANKING, SEARCH_SORT_DATE, type SearchRanking } from '@thads/shared';
-import { highlight, parseExcerpt, queryKeys, type Segment } from './highlight.ts';
+import { highlight, parseExcerpt, queryKeys, readingKeys, type HighlightKey, type Segment } from './highlight.ts';
 import { FILTER_KEYS, isActive, type FilterKey, type SearchState } from './search-state.ts';
 
 /** Pagefind's ranking options, tuned for Vietnamese with the index (shared/src/search/ranking.ts). */
@@ -60,8 +60,8 @@ export type Outcome = {
   /** Number of pages matching the query and filters. */
   total: number;
   counts: Counts;
-  /** searchKey of the query's words, for highlighting. */
-  keys: string[];
+  /** The query's words to highlight: the reading the pages found hold, else their searchKey. */
+  keys: HighlightKey[];
   results: PagefindResult[];
 };
 
@@ -91,7 +91,7 @@ const byOurKeys = (counts: FilterCounts): Counts => Object.fromEntries(FILTER_KE
 export async function runSearch(state: SearchState, { counts = true } = {}): Promise<Outcome> {
   const pagefind = await loadPagefind();
   const term = normalizeQuery(state.q) || null;
-  const keys = term ? queryKeys(state.q) : [];
+  let keys: HighlightKey[] = term ? queryKeys(state.q) : [];
   if (counts) await totalCounts(pagefind);
   if (!isActive(state)) {
     return { state, total: 0, counts: counts ? byOurKeys(await totalCounts(pagefind)) : {}, keys, results: [] };
@@ -107,6 +107,7 @@ export async function runSearch(state: SearchState, { counts = true } = {}): Pro
     const found = await searchSite(pagefind, state.q, { filters });
     results = found.results;
     response = found.response as PagefindResponse | undefined;
+    keys = readingKeys(found.analysis.words, found.restored);
   }
   const outcome: Outcome = { state, total: results.length, counts: {}, keys, results };
   if (counts) {
