@@ -12,7 +12,7 @@
  *    and a published article related to a category that was never published (ZZLEAK-REL).
  * The space: every GET route of the Content API that Strapi lists (core routes of every type, plugins', ours)
  * with its ids × Authorization forms × path spellings × draft selectors. All pairs of those four dimensions are
- * covered (a greedy pairwise covering array), and the whole product of forms × selectors on the article routes.
+ * covered (a greedy pairwise covering array), and the whole product of forms × selectors on the article list and a draft's findOne.
  * List answers must also count no more than the published documents (meta.pagination.total).
  * Positive controls show the markers are there for a caller allowed to see them (an API token, the admin, the
  * publisher's preview), so the absence asserted below is not vacuous. Removing the guard's registration in
@@ -328,8 +328,11 @@ describe('the generated attack space', () => {
     expect(found.slice(0, 40), `${found.length} violations in ${cases.length} cases`).toEqual([]);
   }, 600_000);
 
-  it('the article routes under every Authorization form × selector, and every path form × selector', async () => {
-    const articleTargets = targets.filter((t) => t.uid === 'api::article.article');
+  it('the article list and a draft under every Authorization form × selector, and every path form × selector', async () => {
+    // The list and a never-published draft's findOne (the edited and related findOne are in the pairwise set).
+    const draftId = marked['api::article.article']!.draft;
+    const articleTargets = targets.filter((t) => t.uid === 'api::article.article' && (t.list || t.path.endsWith(`/${draftId}`)));
+    expect(articleTargets).toHaveLength(2);
     const cases: Case[] = [];
     for (const target of articleTargets)
       for (const selector of SELECTORS) {
