@@ -16,6 +16,7 @@
  *   npm run bench:search -- --site DIR        measure an already built site (DIR/pagefind/)
  *   npm run bench:search -- --site DIR --reindex   re-index DIR first (after changing the index preparation)
  *   npm run bench:search -- --site DIR --plain     Pagefind alone (normalizeQuery + SEARCH_RANKING, no passes)
+ *   npm run bench:search -- --site DIR --quick     as the header's quick results rank while typing
  *   npm run bench:search -- --site DIR --tune      also try reranking weights, on the tuning halves only
  *   npm run bench:search -- --site DIR --ranking '{"termSimilarity":4}'   other options on top of SEARCH_RANKING
  *   npm run bench:search -- --site DIR --weights '{"answer":2}'           other reranking weights
@@ -50,7 +51,7 @@ const DEPTH = 10;
 export type QueryOutcome = RelevanceQuery & { rank: number | null; top: string[] };
 export type Scores = { queries: number; top1: number; top3: number; mrr: number };
 
-export type MeasureOptions = { plain?: boolean; weights?: RerankWeights; depth?: number };
+export type MeasureOptions = { plain?: boolean; quick?: boolean; weights?: RerankWeights; depth?: number };
 
 /** The URLs of the first DEPTH results of a query, as the search UI ranks them. */
 export async function topUrls(pagefind: Pagefind, q: string, options: MeasureOptions = {}): Promise<string[]> {
@@ -166,7 +167,7 @@ async function main() {
   const override = arg('ranking') ? (JSON.parse(arg('ranking')!) as SearchRanking) : {};
   const ranking = { ...SEARCH_RANKING, ...override, metaWeights: { ...SEARCH_RANKING.metaWeights, ...override.metaWeights } };
   const weights: RerankWeights = { ...RERANK_WEIGHTS, ...(arg('weights') ? JSON.parse(arg('weights')!) : {}) };
-  const options: MeasureOptions = { plain: flag('plain'), weights, ...(arg('depth') ? { depth: Number(arg('depth')) } : {}) };
+  const options: MeasureOptions = { plain: flag('plain'), quick: flag('quick'), weights, ...(arg('depth') ? { depth: Number(arg('depth')) } : {}) };
   try {
     const pagefind = await loadPagefind(site, { ranking });
     const report: Record<string, Record<string, { all: Scores; noDiacritics: Scores; diacritics: Scores }>> = {};

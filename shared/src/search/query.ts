@@ -198,6 +198,11 @@ export type SearchSiteOptions = {
   minCoverage?: number;
   /** Turns off the relaxed pass and the reranking (Pagefind alone, as before), for comparisons. */
   plain?: boolean;
+  /**
+   * While the reader types (the header's quick results): the relaxed pass only when the strict and core
+   * passes found fewer than 3 pages, and every word weighing the same. Fewer searches per keystroke.
+   */
+  quick?: boolean;
 };
 
 export type SiteSearch<R extends SearchHit> = {
@@ -286,7 +291,11 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
   const distinct = [...new Map((content.length ? content : analysis.words).map((w) => [w.key, w])).values()];
   const idf = new Map<string, number>();
   const relaxed = new Map<string, { result: R; weight: number; score: number }>();
-  if (distinct.length > 1) {
+  // The relaxed pass costs one search per word. A short query whose words are all on enough pages does
+  // not need it (nor does the quick mode when a few pages hold every word).
+  const found = Math.max(strict.results.length, core?.results.length ?? 0);
+  const enough = options.quick ? found >= 3 : found >= depth && distinct.length <= 3;
+  if (distinct.length > 1 && !enough) {
     const [single, total] = await Promise.all([Promise.all(distinct.map((w) => pagefind.search(normalizeQuery(w.raw), { filters }))), pageCount(pagefind)]);
     // Filtered, a word's list is out of the filtered pages: the largest list stands for their number then.
     const n = Math.max(total, ...single.map((r) => r.results.length), 1);

@@ -38,7 +38,7 @@ export default function HeaderSearch() {
   const run = useCallback(async (q: string) => {
     const mine = ++seq.current;
     try {
-      const outcome = await runSearch({ ...EMPTY_STATE, q }, { counts: false });
+      const outcome = await runSearch({ ...EMPTY_STATE, q }, { counts: false, quick: true });
       const hits = await loadHits(outcome, 0, QUICK_RESULTS);
       if (mine !== seq.current) return;
       setShown({ q, total: outcome.total, hits });

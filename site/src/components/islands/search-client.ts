@@ -87,8 +87,9 @@ const byOurKeys = (counts: FilterCounts): Counts => Object.fromEntries(FILTER_KE
  * Runs a search. Counts per filter value are those of the current query: for a filter that has a value
  * chosen, the counts are computed without that filter (so its other values still show how many they hold).
  * An empty query with a filter lists everything under that filter; with neither, nothing is searched.
+ * `quick`: the header's results while typing (searchSite's quick mode: fewer searches per keystroke).
  */
-export async function runSearch(state: SearchState, { counts = true } = {}): Promise<Outcome> {
+export async function runSearch(state: SearchState, { counts = true, quick = false } = {}): Promise<Outcome> {
   const pagefind = await loadPagefind();
   const term = normalizeQuery(state.q) || null;
   let keys: HighlightKey[] = term ? queryKeys(state.q) : [];
@@ -104,7 +105,7 @@ export async function runSearch(state: SearchState, { counts = true } = {}): Pro
     response = await pagefind.search(term, { filters, sort });
     results = response.results;
   } else {
-    const found = await searchSite(pagefind, state.q, { filters });
+    const found = await searchSite(pagefind, state.q, { filters, quick });
     results = found.results;
     response = found.response as PagefindResponse | undefined;
     keys = readingKeys(found.analysis.words, found.restored);
