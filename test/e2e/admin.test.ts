@@ -117,7 +117,7 @@ describe('an editor in the admin', () => {
     const draft = await saved(page);
     expect(draft.slug).toBe(slugify(first));
     await page.waitForURL(new RegExp(`/${draft.documentId}`));
-    await expect.poll(() => slugInput(page).inputValue()).toBe(slugify(first));
+    await expect.poll(() => slugInput(page).inputValue(), { timeout: 15_000 }).toBe(slugify(first));
 
     // Renamed before publication: the address follows the title.
     const second = 'Đoàn công tác liên ngành kiểm tra việc thi hành án tại Đông Hưng';
@@ -265,7 +265,7 @@ describe('a reporter writes, an editor approves', () => {
     await page.screenshot({ path: path.join(SHOTS, 'reporter-article-form-1440.png') });
 
     // A reporter never publishes: "Gửi duyệt" stands where "Xuất bản" would be.
-    await expect.poll(() => page.getByRole('button', { name: 'Xuất bản', exact: true }).count()).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: 'Xuất bản', exact: true }).count(), { timeout: 15_000 }).toBe(0);
     await page.getByRole('button', { name: 'Gửi duyệt', exact: true }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Gửi duyệt' }).click();
     await page.getByText(/Đã gửi duyệt/).first().waitFor();
@@ -288,7 +288,7 @@ describe('a reporter writes, an editor approves', () => {
     await editor.page.screenshot({ path: path.join(SHOTS, 'editor-review-queue-1440.png'), fullPage: true });
     // The reporter's article leads the queue (before the legal-basis reviews the seed left there).
     const first = editor.page.getByRole('heading', { level: 2 }).first();
-    await expect.poll(() => first.innerText()).toBe(title);
+    await expect.poll(() => first.innerText(), { timeout: 15_000 }).toBe(title);
     const card = editor.page.locator('div').filter({ has: editor.page.getByRole('heading', { name: title }) }).filter({ has: editor.page.getByRole('button', { name: 'Xuất bản' }) }).last();
     await card.getByRole('button', { name: 'Xuất bản' }).click();
     await editor.page.getByRole('dialog').getByRole('button', { name: /Xuất bản/ }).click();
