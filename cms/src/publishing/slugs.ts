@@ -70,8 +70,8 @@ export function slugMiddleware(strapi: Core.Strapi) {
       }
       return next();
     }
-    // update
-    if (!data) return next();
+    // update: nothing to decide when neither the title nor the address is written (most updates made by code).
+    if (!data || !(source in data || 'slug' in data)) return next();
     const current = await strapi.db.query(uid as any).findOne({ where: where(false), select: ['slug', source] });
     const everPublished = Boolean(await strapi.db.query(uid as any).count({ where: where(true) }));
     const title = typeof data[source] === 'string' ? data[source] : current?.[source];
