@@ -11,6 +11,7 @@
  */
 import fs from 'node:fs/promises';
 import type { Core } from '@strapi/strapi';
+import { currentActor } from '../history/actor';
 import { importUnits, planImport, type ImportPlan } from './import';
 import { ImportBusy, importJob, importRunning, runImport, type ImportJob } from './jobs';
 import { DEBTOR_UID } from './lifecycle';
@@ -109,7 +110,7 @@ export function registerDebtorAdminRoutes(strapi: Core.Strapi) {
           if (plan.errors.length) return refuse(ctx, 422, `Tệp có ${plan.errors.length} lỗi; chưa lưu dòng nào.`, view(plan));
           let job: ImportJob;
           try {
-            job = await runImport(strapi, plan, displayName(ctx.state.user), (start) => ctx.res.once('finish', start));
+            job = await runImport(strapi, plan, displayName(ctx.state.user), currentActor(strapi, DEBTOR_UID), (start) => ctx.res.once('finish', start));
           } catch (error) {
             if (error instanceof ImportBusy) return refuse(ctx, 409, error.message);
             throw error;

@@ -1,12 +1,13 @@
 /**
  * One import writes at a time. A small file is written while the editor's request waits; a large one
- * (more than SYNC_ROWS rows to write: 5,000 rows take minutes on a busy two-core server) in the background,
- * and the admin page asks for its progress. The job lives in this process's memory: behind several
+ * (more than SYNC_ROWS rows to write) in the background, after the editor's request is answered, and the
+ * admin page asks for its progress. The job lives in this process's memory: behind several
  * Strapi instances, the page must reach the one that runs it (sticky sessions), or the file is imported on
  * one instance only — importing it again is harmless either way.
  */
 import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import type { Actor } from '../history/actor';
 import { rowsToWrite, writeRows, type ImportPlan } from './import';
 
 export const SYNC_ROWS = 200;
@@ -41,11 +42,11 @@ export const importRunning = () => current?.state === 'dang-ghi';
  * `later` defers the start of a large one (the route starts it once its answer is sent: on SQLite the
  * writes hold the only connection, and the end of the editor's own request would otherwise wait for them).
  */
-export async function runImport(strapi: Core.Strapi, plan: ImportPlan, by: string, later: (start: () => void) => void = (start) => start()): Promise<ImportJob> {
+export async function runImport(strapi: Core.Strapi, plan: ImportPlan, by: string, actor: Actor, later: (start: () => void) => void = (start) => start()): Promise<ImportJob> {
   if (importRunning()) throw new ImportBusy();
   const job: ImportJob = { id: crypto.randomUUID(), state: 'dang-ghi', fileName: plan.fileName, by, total: rowsToWrite(plan), written: 0, startedAt: new Date().toISOString(), finishedAt: null, error: null, plan };
   current = job;
-  const write = () => writeRows(strapi, plan.rows, { by, source: `Nhập từ tệp "${plan.fileName}".` }, (n) => (job.written = n));
+  const write = () => writeRows(strapi, plan.rows, { by, actor, fileName: plan.fileName, source: `Nhập từ tệp "${plan.fileName}".` }, (n) => (job.written = n));
   const background = job.total > SYNC_ROWS;
   const work = (background ? new Promise<void>((resolve) => later(resolve)).then(write) : write())
     .then(() => {
@@ -53,7 +54,8 @@ export async function runImport(strapi: Core.Strapi, plan: ImportPlan, by: strin
     })
     .catch((error: Error) => {
       job.state = 'loi';
-      job.error = `Ghi dữ liệu bị gián đoạn sau ${job.written} dòng (${error.message}). Nhập lại cùng tệp để hoàn tất: các dòng đã ghi không bị tạo trùng.`;
+      job.written = 0;
+      job.error = `Ghi dữ liệu không thành công (${error.message}); chưa dòng nào được lưu. Hãy nhập lại tệp.`;
       strapi.log.error(`Nhập danh sách chưa có điều kiện thi hành: ${error.stack ?? error.message}`);
     })
     .finally(() => {

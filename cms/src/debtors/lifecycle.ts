@@ -33,7 +33,7 @@ const STATUS_FIELDS = ['state', 'resolutionKind', 'resolutionDate', 'resolutionN
 const RECORD_FIELDS = [...DATA_FIELDS, ...STATUS_FIELDS] as const;
 
 /** Who writes, and from where, when it is not an admin request (the import, the seed). */
-export type WriteContext = { by: string; source: string; keysChecked?: boolean };
+export type WriteContext = { by: string; source: string };
 export const writeContext = new AsyncLocalStorage<WriteContext>();
 
 type HistoryItem = { id?: number; at: string; event: DebtorEvent; by: string | null; note: string | null };
@@ -88,7 +88,6 @@ function check(record: Record<string, unknown>): DebtorListingRecord {
 }
 
 async function ensureUniqueKey(strapi: Core.Strapi, key: string, documentId: string | undefined) {
-  if (writeContext.getStore()?.keysChecked) return;
   const other = await strapi.db.query(DEBTOR_UID).findOne({ where: { importKey: key, ...(documentId ? { documentId: { $ne: documentId } } : {}) }, select: ['documentId'] });
   if (other) {
     throw refuse('Đã có mục cùng đơn vị, số quyết định và tên người phải thi hành án.', [

@@ -52,7 +52,9 @@ async function toRows(strapi: Core.Strapi, entries: any[]): Promise<HistoryRow[]
   }
   return entries.map((e) => {
     const fields: string[] = Array.isArray(e.changedFields) ? e.changedFields : [];
-    const exists = existing.has(`${e.targetUid}|${e.targetDocumentId}`);
+    // An import concerns many entries: it links to the type's list.
+    const many = e.action === 'import';
+    const exists = many || existing.has(`${e.targetUid}|${e.targetDocumentId}`);
     return {
       id: e.id,
       at: new Date(e.createdAt).toISOString(),
@@ -68,7 +70,7 @@ async function toRows(strapi: Core.Strapi, entries: any[]): Promise<HistoryRow[]
       changedFieldLabels: fields.map((f) => labelFor(e.targetUid, f)?.[0] ?? f),
       note: e.note ?? null,
       exists,
-      editPath: exists ? editPath(strapi, e.targetUid, e.targetDocumentId) : null,
+      editPath: many ? `/content-manager/collection-types/${e.targetUid}` : exists ? editPath(strapi, e.targetUid, e.targetDocumentId) : null,
     };
   });
 }

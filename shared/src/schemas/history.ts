@@ -14,6 +14,7 @@ export const HISTORY_ACTION_LABELS = {
   submit: 'Gửi duyệt',
   return: 'Trả lại',
   approve: 'Duyệt (đã rà soát)',
+  import: 'Nhập từ tệp',
 } as const;
 export type HistoryAction = keyof typeof HISTORY_ACTION_LABELS;
 export const HISTORY_ACTIONS = Object.keys(HISTORY_ACTION_LABELS) as [HistoryAction, ...HistoryAction[]];

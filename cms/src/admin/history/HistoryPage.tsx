@@ -32,6 +32,7 @@ const ACTION_BADGE: Record<HistoryAction, 'success' | 'primary' | 'neutral' | 'd
   submit: 'secondary',
   return: 'warning',
   approve: 'success',
+  import: 'secondary',
 };
 
 const errorMessage = (error: any) => error?.response?.data?.error?.message ?? 'Không tải được lịch sử, vui lòng thử lại.';
