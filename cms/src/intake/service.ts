@@ -26,7 +26,7 @@ import { workCalendar } from '../information-requests/calendar';
 export type Outcome<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; errors: FieldError[] };
 export const fail = (status: number, message: string, errors: FieldError[] = []): Outcome<never> => ({ ok: false, status, message, errors });
 
-export function invalid(error: import('zod').ZodError): Outcome<never> {
+export function invalid(error: Parameters<typeof fieldErrors>[0]): Outcome<never> {
   const errors = fieldErrors(error);
   return fail(400, errors[0]?.message ?? 'Dữ liệu gửi lên không hợp lệ.', errors);
 }

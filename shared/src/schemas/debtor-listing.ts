@@ -104,7 +104,7 @@ const pastDate = (label: string) =>
 
 /** A document number such as "15/2023/DS-ST" or "12/QĐ-CCTHADS": one line, with at least one digit. */
 const documentNumber = (label: string) =>
-  plainText(label, { max: 60 }).refine((v) => /\d/.test(v), { error: `${label}: phải có số hiệu (ví dụ 15/2023/DS-ST).` });
+  plainText(label, { max: 60 }).check(z.refine((v: string) => /\d/.test(v), { error: `${label}: phải có số hiệu (ví dụ 15/2023/DS-ST).` }));
 
 const enumOf = <T extends readonly [string, ...string[]]>(values: T, labels: Record<T[number], string>, label: string) =>
   z.enum(values, { error: (issue) => (issue.input === undefined || issue.input === null || issue.input === '' ? `${label}: không được để trống.` : `${label}: chọn một trong: ${Object.values<string>(labels).join('; ')}.`) });
@@ -131,7 +131,7 @@ export const debtorListingData = z.strictObject(debtorListingDataShape).refine(d
 export type DebtorListingData = z.output<typeof debtorListingData>;
 
 /** Optional free text: empty becomes null. */
-const note = (label: string, max: number) => z.preprocess((v) => (v === '' || v === undefined ? null : v), plainText(label, { max, multiline: true }).nullable());
+const note = (label: string, max: number) => z.preprocess((v) => (v === '' || v === undefined ? null : v), z.nullable(plainText(label, { max, multiline: true })));
 
 /**
  * A whole entry as the CMS keeps it: the data, its unit (documentId) and its state (the admin's own "status" is the draft/published one). Resolved entries

@@ -65,7 +65,7 @@ export const reviewSubmitInput = z.strictObject(
   {
     uid,
     documentId,
-    comment: z.preprocess((v) => (v === '' || v === null ? undefined : v), plainText('Lời nhắn cho biên tập viên', { max: 2000, multiline: true }).optional()),
+    comment: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.optional(plainText('Lời nhắn cho biên tập viên', { max: 2000, multiline: true }))),
   },
 );
 export type ReviewSubmitInput = z.output<typeof reviewSubmitInput>;
@@ -75,7 +75,7 @@ export const reviewReturnInput = z.strictObject({ comment: plainText('Nội dung
 
 /** POST /thads/review/items/:id/reviewed and /publish: an optional comment. */
 export const reviewDecisionInput = z.strictObject(
-  { comment: z.preprocess((v) => (v === '' || v === null ? undefined : v), plainText('Ghi chú', { max: 2000, multiline: true }).optional()) },
+  { comment: z.preprocess((v) => (v === '' || v === null ? undefined : v), z.optional(plainText('Ghi chú', { max: 2000, multiline: true }))) },
 );
 
 /** Query string of GET /thads/review/items. */

@@ -193,6 +193,6 @@ export const seedFiles = {
 export type SeedData = { [K in keyof typeof seedFiles as K extends `${infer N}.json` ? N : never]: z.infer<(typeof seedFiles)[K]> };
 
 /** Formats zod issues as "articles.json › [3] › cover › alt: …" lines. */
-export function formatIssues(file: string, error: z.ZodError): string {
+export function formatIssues(file: string, error: z.core.$ZodError): string {
   return error.issues.map((i) => `${[file, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))].join(' › ')}: ${i.message}`).join('\n');
 }

@@ -4,10 +4,11 @@
  * A comment that holds a phone number, an email address or an identity number is refused (the reader is
  * told to leave them out), so that what is stored stays free of personal data.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { challengeSolution, honeypot, optionalText, plainText } from './fields.ts';
+import { FEEDBACK_COMMENT_MAX } from './form-texts.ts';
 
-export const FEEDBACK_COMMENT_MAX = 1000;
+export { FEEDBACK_COMMENT_MAX } from './form-texts.ts';
 
 /** A path of this site: lower-case ASCII slugs separated by slashes, ending with one ("/tin-tuc/abc/"). */
 export const SITE_PATH = /^\/(?:[a-z0-9]+(?:-[a-z0-9]+)*\/)*$/;
@@ -22,19 +23,17 @@ export function looksPersonal(text: string): boolean {
   return PERSONAL_DATA.some((re) => re.test(text));
 }
 
-const helpful = z.preprocess(
-  (v) => (v === 'yes' || v === 'co' ? true : v === 'no' || v === 'khong' ? false : v),
+const helpful = z.pipe(
+  z.transform((v: unknown) => (v === 'yes' || v === 'co' ? true : v === 'no' || v === 'khong' ? false : v)),
   z.boolean({ error: (issue) => (issue.input === undefined || issue.input === null ? 'Trang có hữu ích không: hãy chọn Có hoặc Không.' : 'Trang có hữu ích không: chỉ nhận Có hoặc Không.') }),
 );
 
+/** zod/mini: the island on every content page checks with it (see fields.ts). */
 export const pageFeedbackInput = z.strictObject({
-  path: z
-    .string({ error: 'Địa chỉ trang: không hợp lệ.' })
-    .max(300, { error: 'Địa chỉ trang: không hợp lệ.' })
-    .regex(SITE_PATH, { error: 'Địa chỉ trang: không phải một trang của trang thông tin này.' }),
+  path: z.string({ error: 'Địa chỉ trang: không hợp lệ.' }).check(z.maxLength(300, { error: 'Địa chỉ trang: không hợp lệ.' }), z.regex(SITE_PATH, { error: 'Địa chỉ trang: không phải một trang của trang thông tin này.' })),
   title: plainText('Tên trang', { max: 300 }),
   helpful,
-  comment: optionalText('Góp ý', { max: FEEDBACK_COMMENT_MAX, multiline: true }).refine((v) => !v || !looksPersonal(v), { error: PERSONAL_DATA_MESSAGE }),
+  comment: optionalText('Góp ý', { max: FEEDBACK_COMMENT_MAX, multiline: true }).check(z.refine((v: string | undefined) => !v || !looksPersonal(v), { error: PERSONAL_DATA_MESSAGE })),
   website: honeypot,
   altcha: challengeSolution,
 });
@@ -101,10 +100,10 @@ export function summarizeFeedback(entries: FeedbackEntry[], commentsPerPage = 5)
 /** Demo answers (cms/data/demo/page-feedback.json): the page, the answer, the comment, how many days ago. */
 export const seedPageFeedbackSchema = z.array(
   z.object({
-    path: z.string().regex(SITE_PATH),
-    title: z.string().min(1).max(300),
+    path: z.string().check(z.regex(SITE_PATH)),
+    title: z.string().check(z.minLength(1), z.maxLength(300)),
     helpful: z.boolean(),
-    comment: z.string().max(FEEDBACK_COMMENT_MAX).refine((v) => !looksPersonal(v), 'không ghi thông tin cá nhân').optional(),
-    daysAgo: z.number().int().min(0),
+    comment: z.optional(z.string().check(z.maxLength(FEEDBACK_COMMENT_MAX), z.refine((v) => !looksPersonal(v), 'không ghi thông tin cá nhân'))),
+    daysAgo: z.int().check(z.minimum(0)),
   }),
 );

@@ -1,27 +1,25 @@
-import { z } from 'zod';
-import { challengeSolution, consent, email, evenWithOtherErrors, honeypot, optionalText, phone, plainText } from './fields.ts';
+import * as z from 'zod/mini';
+import { challengeSolution, consent, email, emptyAsAbsent, evenWithOtherErrors, honeypot, optionalText, phone, plainText } from './fields.ts';
 
-export const PRESS_CONSENT_TEXT =
-  'Tôi đồng ý để cơ quan thi hành án dân sự sử dụng thông tin cá nhân và thông tin cơ quan báo chí của tôi chỉ để xử lý đề nghị này; ' +
-  'thông tin được xoá sau khi việc trả lời kết thúc theo thời hạn lưu trữ của cơ quan.';
+export { PRESS_CONSENT_TEXT } from './form-texts.ts';
 
 /** A wished deadline: a date from today (Vietnam time) to one year ahead. */
-const wishedDeadline = z.preprocess(
-  (v) => (v === '' || v === null ? undefined : v),
-  z.iso
-    .date({ error: 'Thời hạn mong muốn: không đúng định dạng ngày (YYYY-MM-DD).' })
-    .refine(
-      (d) => {
-        const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-        const max = new Date(Date.now() + 7 * 3600_000 + 366 * 86400_000).toISOString().slice(0, 10);
-        return d >= today && d <= max;
-      },
-      { error: 'Thời hạn mong muốn: phải từ hôm nay đến tối đa một năm tới.' },
-    )
-    .optional(),
+const wishedDeadline = emptyAsAbsent(
+  z.optional(
+    z.iso.date({ error: 'Thời hạn mong muốn: không đúng định dạng ngày (YYYY-MM-DD).' }).check(
+      z.refine(
+        (d: string) => {
+          const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+          const max = new Date(Date.now() + 7 * 3600_000 + 366 * 86400_000).toISOString().slice(0, 10);
+          return d >= today && d <= max;
+        },
+        { error: 'Thời hạn mong muốn: phải từ hôm nay đến tối đa một năm tới.' },
+      ),
+    ),
+  ),
 );
 
-/** The journalist's request for information or an interview (/bao-chi/de-nghi-cung-cap-thong-tin/). */
+/** The journalist's request for information or an interview (/bao-chi/de-nghi-cung-cap-thong-tin/); zod/mini, see fields.ts. */
 export const pressRequestInput = z
   .strictObject({
     journalistName: plainText('Họ và tên nhà báo', { min: 2, max: 120 }),
@@ -36,5 +34,5 @@ export const pressRequestInput = z
     website: honeypot,
     altcha: challengeSolution,
   })
-  .refine((v) => Boolean(v.phone || v.email), { path: ['phone'], error: 'Số điện thoại hoặc thư điện tử: cần ít nhất một cách để liên hệ lại.', ...evenWithOtherErrors });
+  .check(z.refine((v) => Boolean(v.phone || v.email), { path: ['phone'], error: 'Số điện thoại hoặc thư điện tử: cần ít nhất một cách để liên hệ lại.', ...evenWithOtherErrors }));
 export type PressRequestInput = z.infer<typeof pressRequestInput>;

@@ -3,7 +3,7 @@
  * the fields of the law's request form (art. 24), checked with the shared schema and sent with a proof of
  * work to POST /api/information-requests/submit; the answer is a tracking code and the answer deadline.
  */
-import { INFORMATION_CONSENT_TEXT, INFORMATION_DELIVERY_LABELS, formatDateLong, informationRequestInput } from '@thads/shared';
+import { INFORMATION_CONSENT_TEXT, INFORMATION_DELIVERY_LABELS, formatDateLong } from '@thads/shared';
 import { ConsentField, ContactFields, FieldGroup, SelectField, SubmitRow, TextArea, TextField } from './forms/Field.tsx';
 import { ErrorSummary } from './forms/ErrorSummary.tsx';
 import { useIntakeForm } from './forms/useIntakeForm.ts';
@@ -16,7 +16,7 @@ const FIELDS = ['fullName', 'address', 'idNumber', 'phone', 'email', 'informatio
 const DELIVERY = Object.entries(INFORMATION_DELIVERY_LABELS).map(([value, label]) => ({ value, label }));
 
 export default function InformationRequestForm({ cmsUrl, privacyHref, lookupHref }: Props) {
-  const form = useIntakeForm<Sent>({ cmsUrl, path: '/api/information-requests/submit', schema: informationRequestInput, fields: FIELDS, checkboxes: ['consent'], withProof: true });
+  const form = useIntakeForm<Sent>({ cmsUrl, path: '/api/information-requests/submit', schema: 'informationRequest', fields: FIELDS, checkboxes: ['consent'], withProof: true });
   const { errorOf } = form;
 
   if (form.result) {
@@ -42,7 +42,7 @@ export default function InformationRequestForm({ cmsUrl, privacyHref, lookupHref
   }
 
   return (
-    <form className="form" noValidate method="post" aria-labelledby={`${P}-form-title`} onSubmit={form.onSubmit} onFocus={form.startProof} onInput={form.startProof}>
+    <form className="form" noValidate method="post" aria-labelledby={`${P}-form-title`} onSubmit={form.onSubmit} onFocus={form.onTouch} onInput={form.onTouch}>
       <h2 className="visually-hidden" id={`${P}-form-title`}>
         Phiếu yêu cầu cung cấp thông tin
       </h2>

@@ -5,7 +5,7 @@
  * (the same intake machinery as the other forms). Nothing personal is asked, and a comment holding a phone
  * number or an email address is refused with a message saying why.
  */
-import { pageFeedbackInput, FEEDBACK_COMMENT_MAX } from '@thads/shared';
+import { FEEDBACK_COMMENT_MAX } from '@thads/shared';
 import { ErrorSummary } from './forms/ErrorSummary.tsx';
 import { Honeypot, TextArea } from './forms/Field.tsx';
 import { useIntakeForm } from './forms/useIntakeForm.ts';
@@ -16,12 +16,12 @@ const P = 'ph';
 const FIELDS = ['helpful', 'comment'] as const;
 
 export default function PageFeedback({ cmsUrl, path, title, privacyHref }: Props) {
-  const form = useIntakeForm<{ received: true }>({ cmsUrl, path: '/api/page-feedback/submit', schema: pageFeedbackInput, fields: FIELDS, withProof: true });
+  const form = useIntakeForm<{ received: true }>({ cmsUrl, path: '/api/page-feedback/submit', schema: 'pageFeedback', fields: FIELDS, withProof: true });
   const helpfulError = form.errorOf('helpful');
   return (
     <div className="page-feedback">
       {!form.result && (
-        <form className="page-feedback__form" noValidate method="post" onSubmit={form.onSubmit} onFocus={form.startProof} onInput={form.startProof}>
+        <form className="page-feedback__form" noValidate method="post" onSubmit={form.onSubmit} onFocus={form.onTouch} onInput={form.onTouch}>
           <ErrorSummary ref={form.summaryRef} idPrefix={P} problems={form.problems.summary} title="Chưa gửi được phản hồi" />
           <input type="hidden" name="path" value={path} />
           <input type="hidden" name="title" value={title} />

@@ -4,7 +4,7 @@
  * tracking code and the contacts of the spokesperson and the deputy.
  */
 import { useEffect, useRef } from 'react';
-import { PRESS_CONSENT_TEXT, pressRequestInput } from '@thads/shared';
+import { PRESS_CONSENT_TEXT } from '@thads/shared';
 import { splitPhones, telHref } from '../../utils/contact.ts';
 import { ConsentField, ContactFields, FieldGroup, SubmitRow, TextArea, TextField } from './forms/Field.tsx';
 import { ErrorSummary } from './forms/ErrorSummary.tsx';
@@ -57,7 +57,7 @@ export default function PressRequestForm({ cmsUrl, privacyHref }: Props) {
   const form = useIntakeForm<Sent>({
     cmsUrl,
     path: '/api/press-requests/submit',
-    schema: pressRequestInput,
+    schema: 'pressRequest',
     fields: FIELDS,
     checkboxes: ['consent'],
     withProof: true,
@@ -97,7 +97,7 @@ export default function PressRequestForm({ cmsUrl, privacyHref }: Props) {
   }
 
   return (
-    <form className="form" noValidate method="post" aria-labelledby={`${P}-form-title`} onSubmit={form.onSubmit} onFocus={form.startProof} onInput={form.startProof}>
+    <form className="form" noValidate method="post" aria-labelledby={`${P}-form-title`} onSubmit={form.onSubmit} onFocus={form.onTouch} onInput={form.onTouch}>
       <h2 className="visually-hidden" id={`${P}-form-title`}>
         Biểu mẫu đề nghị cung cấp thông tin
       </h2>

@@ -2,7 +2,7 @@
  * A citizen's question (/hoi-dap/gui-cau-hoi/): checked with the shared schema in the browser, sent with
  * a proof of work to POST /api/citizen-questions/submit; the answer is a tracking code for the status page.
  */
-import { QUESTION_CONSENT_TEXT, citizenQuestionInput } from '@thads/shared';
+import { QUESTION_CONSENT_TEXT } from '@thads/shared';
 import { ConsentField, ContactFields, SelectField, SubmitRow, TextArea, TextField } from './forms/Field.tsx';
 import { ErrorSummary } from './forms/ErrorSummary.tsx';
 import { useIntakeForm } from './forms/useIntakeForm.ts';
@@ -26,7 +26,7 @@ export default function QuestionForm({ cmsUrl, topics, privacyHref, lookupHref }
   const form = useIntakeForm<{ trackingCode: string }>({
     cmsUrl,
     path: '/api/citizen-questions/submit',
-    schema: citizenQuestionInput,
+    schema: 'citizenQuestion',
     fields: FIELDS,
     checkboxes: ['consent'],
     withProof: true,
@@ -55,7 +55,7 @@ export default function QuestionForm({ cmsUrl, topics, privacyHref, lookupHref }
   }
 
   return (
-    <form className="form" noValidate method="post" aria-labelledby={`${P}-form-title`} onSubmit={form.onSubmit} onFocus={form.startProof} onInput={form.startProof}>
+    <form className="form" noValidate method="post" aria-labelledby={`${P}-form-title`} onSubmit={form.onSubmit} onFocus={form.onTouch} onInput={form.onTouch}>
       <h2 className="visually-hidden" id={`${P}-form-title`}>
         Biểu mẫu gửi câu hỏi
       </h2>

@@ -6,7 +6,7 @@
  * requests); nothing else about anyone.
  */
 import { useEffect, useRef } from 'react';
-import { formatDateLong, informationRequestStatusInput, questionStatusInput, toIsoVn } from '@thads/shared';
+import { formatDateLong, toIsoVn } from '@thads/shared';
 import { TextField } from './forms/Field.tsx';
 import { ErrorSummary } from './forms/ErrorSummary.tsx';
 import { useIntakeForm } from './forms/useIntakeForm.ts';
@@ -15,8 +15,8 @@ type Props = { cmsUrl: string; kind?: 'question' | 'information' };
 type Status = { code: string; state: string; label: string; receivedAt?: string | null; answerUrl?: string | null; noticeDue?: string | null; deadline?: string | null };
 
 const KINDS = {
-  question: { path: '/api/citizen-questions/status', schema: questionStatusInput, noun: 'câu hỏi', title: 'Câu hỏi', example: 'HD-7K3M-P9QX' },
-  information: { path: '/api/information-requests/status', schema: informationRequestStatusInput, noun: 'yêu cầu', title: 'Yêu cầu', example: 'YC-7K3M-P9QX' },
+  question: { path: '/api/citizen-questions/status', schema: 'questionStatus', noun: 'câu hỏi', title: 'Câu hỏi', example: 'HD-7K3M-P9QX' },
+  information: { path: '/api/information-requests/status', schema: 'informationRequestStatus', noun: 'yêu cầu', title: 'Yêu cầu', example: 'YC-7K3M-P9QX' },
 } as const;
 
 const P = 'tc';
@@ -36,7 +36,7 @@ export default function StatusLookup({ cmsUrl, kind = 'question' }: Props) {
   const onlyLoose = !form.problems.summary.some((p) => p.field);
   return (
     <>
-      <form className="form" noValidate method="post" aria-labelledby={`${P}-form-title`} onSubmit={form.onSubmit}>
+      <form className="form" noValidate method="post" aria-labelledby={`${P}-form-title`} onSubmit={form.onSubmit} onFocus={form.onTouch} onInput={form.onTouch}>
         <h2 className="visually-hidden" id={`${P}-form-title`}>
           Biểu mẫu tra cứu
         </h2>

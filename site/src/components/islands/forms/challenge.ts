@@ -2,10 +2,14 @@
  * The proof of work against spam (ALTCHA v2, PBKDF2), done in the browser with Web Crypto: fetch a
  * challenge from the CMS (GET /api/intake/challenge), find the number it hides, and hand the form the
  * base64 JSON { challenge, solution } it sends as `altcha`. Nothing is fetched from any other host.
+ * The solver (altcha-lib) is a chunk of its own, loaded by `prove()`: only once the person starts filling
+ * the form (useProof's first focus or input), at the same time as the challenge.
  */
-import { solveChallenge, type Challenge } from 'altcha-lib';
-import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
+import type { Challenge } from 'altcha-lib';
 import { CONNECTION_PROBLEM, readAnswer } from './form-logic.ts';
+
+/** The solver's code, fetched once, beside the challenge. */
+const loadSolver = () => Promise.all([import('altcha-lib'), import('altcha-lib/algorithms/web/pbkdf2')]).then(([lib, pbkdf2]) => ({ solveChallenge: lib.solveChallenge, deriveKey: pbkdf2.deriveKey }));
 
 export type Proof = { payload: string; expiresAt: number | undefined };
 
@@ -29,6 +33,9 @@ export async function prove(cmsUrl: string): Promise<Proof> {
   if (!globalThis.crypto?.subtle) {
     throw new ChallengeError('Trình duyệt này không thực hiện được bước xác minh chống thư rác (cần kết nối an toàn HTTPS và trình duyệt còn được cập nhật). Bạn có thể gửi qua thư, điện thoại hoặc thư điện tử ở cuối trang.');
   }
+  const solver = loadSolver();
+  // A failed load is reported with the challenge's own error (or as a connection problem), never unhandled.
+  solver.catch(() => {});
   let res: Response;
   try {
     res = await fetch(`${cmsUrl}/api/intake/challenge`, { headers: { accept: 'application/json' }, credentials: 'omit', cache: 'no-store' });
@@ -41,7 +48,13 @@ export async function prove(cmsUrl: string): Promise<Proof> {
     throw new ChallengeError(answer.ok ? CONNECTION_PROBLEM : answer.message);
   }
   const challenge = (await res.json()) as Challenge;
-  const solution = await solveChallenge({ challenge, deriveKey, timeout: 120_000 });
+  let solve: Awaited<ReturnType<typeof loadSolver>>;
+  try {
+    solve = await solver;
+  } catch {
+    throw new ChallengeError(CONNECTION_PROBLEM);
+  }
+  const solution = await solve.solveChallenge({ challenge, deriveKey: solve.deriveKey, timeout: 120_000 });
   if (!solution) throw new ChallengeError('Xác minh chống thư rác: chưa hoàn tất, vui lòng gửi lại.');
   return { payload: encodeProof(challenge, solution), expiresAt: challenge.parameters.expiresAt };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { citizenQuestionInput, pressRequestInput } from '@thads/shared';
-import { CONNECTION_PROBLEM, check, describedBy, problemsOf, problemsOfAnswer, readAnswer, vnDay } from './form-logic.ts';
+import { CONNECTION_PROBLEM, describedBy, problemsOf, problemsOfAnswer, readAnswer, vnDay } from './form-logic.ts';
+import { check } from './schemas.ts';
 
 const FIELDS = ['name', 'phone', 'email', 'question', 'consent'] as const;
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });

@@ -1,17 +1,9 @@
 /**
- * What every public form does besides drawing itself: check the values with the shared schema before
- * sending, post them to the CMS, and turn the CMS's answer (Strapi's error shape, Vietnamese messages)
- * into the same per-field errors and summary the form shows for its own checks. No React here.
+ * What every public form does besides drawing itself: post the values to the CMS, and turn the CMS's answer
+ * (Strapi's error shape, Vietnamese messages) into the same per-field errors and summary the form shows for
+ * its own checks (schemas.ts, loaded on the first touch of the form). No React and no zod here.
  */
-import { fieldErrors, type FieldError } from '@thads/shared';
-import { config } from 'zod';
-
-// zod compiles object parsers with `new Function` when it may; under the site's Content-Security-Policy
-// (no 'unsafe-eval') its probe is refused and logged as a violation on every form page. Parse without it.
-config({ jitless: true });
-
-/** A shared zod schema of a public input (only what is used here). */
-export type InputSchema = { safeParse(value: unknown): { success: true } | { success: false; error: Parameters<typeof fieldErrors>[0] } };
+import type { FieldError } from '@thads/shared';
 
 /** One line of the error summary: with `field`, it links to that field and the message is also shown under it. */
 export type Problem = { field?: string | undefined; message: string };
@@ -20,9 +12,6 @@ export type Problem = { field?: string | undefined; message: string };
 export type Problems = { byField: Record<string, string>; summary: Problem[] };
 
 export const NO_PROBLEMS: Problems = { byField: {}, summary: [] };
-
-/** Stands in for the proof of work while the values are checked in the browser (the schema requires one). */
-const PENDING_CHALLENGE = 'pending-proof-of-work-in-the-browser';
 
 /** Messages that belong to no field a person can fix (honeypot, proof of work) go to the summary only. */
 export function problemsOf(errors: FieldError[], fields: readonly string[]): Problems {
@@ -36,16 +25,6 @@ export function problemsOf(errors: FieldError[], fields: readonly string[]): Pro
   }
   const summary: Problem[] = fields.filter((f) => byField[f]).map((field) => ({ field, message: byField[field]! }));
   return { byField, summary: [...summary, ...loose] };
-}
-
-/** Checks `values` with the shared schema, as the server will (the proof of work aside). */
-export function check(schema: InputSchema, values: Record<string, unknown>, fields: readonly string[]): Problems {
-  const result = schema.safeParse({ ...values, altcha: PENDING_CHALLENGE });
-  if (result.success) return NO_PROBLEMS;
-  return problemsOf(
-    fieldErrors(result.error).filter((e) => e.path[0] !== 'altcha'),
-    fields,
-  );
 }
 
 export type Answer<T> = { ok: true; status: number; data: T } | { ok: false; status: number; message: string; errors: FieldError[] };

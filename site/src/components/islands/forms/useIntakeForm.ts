@@ -2,17 +2,33 @@
  * The life of a public form, shared by the question, press-request and status forms: check with the
  * shared schema, wait for the proof of work if needed, post to the CMS, then either show the result
  * (focused) or the errors (summary focused, messages by the fields).
+ *
+ * What is needed only once the person fills the form comes on the first touch (`onTouch`: focus or input
+ * anywhere in it): the schemas with zod (schemas.ts) and, for forms with a proof of work, the solver and
+ * the challenge. A form page's first load is the form's UI alone.
  */
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ChallengeError } from './challenge.ts';
-import { CONNECTION_PROBLEM, NO_PROBLEMS, check, postJson, problemsOfAnswer, valuesOf, type InputSchema, type Problems } from './form-logic.ts';
+import { CONNECTION_PROBLEM, NO_PROBLEMS, postJson, problemsOfAnswer, valuesOf, type Problems } from './form-logic.ts';
+import type { SchemaName } from './schemas.ts';
 import { useProof } from './useProof.ts';
+
+let schemas: Promise<typeof import('./schemas.ts')> | undefined;
+/** The schemas' chunk, loaded once per page (a failed load is tried again at the next touch or submit). */
+function loadSchemas() {
+  schemas ??= import('./schemas.ts').catch((error) => {
+    schemas = undefined;
+    throw error;
+  });
+  return schemas;
+}
 
 type Options = {
   cmsUrl: string;
   /** The endpoint, e.g. "/api/citizen-questions/submit". */
   path: string;
-  schema: InputSchema;
+  /** The shared schema the values are checked with (forms/schemas.ts). */
+  schema: SchemaName;
   /** Names of the fields a person fills, in the order of the form (the order of the error summary). */
   fields: readonly string[];
   checkboxes?: readonly string[];
@@ -52,7 +68,13 @@ export function useIntakeForm<T>({ cmsUrl, path, schema, fields, checkboxes = []
       event.preventDefault();
       if (sending.current) return;
       const values = valuesOf(event.currentTarget, checkboxes);
-      const local = check(schema, values, fields);
+      let local: Problems;
+      try {
+        const { SCHEMAS, check } = await loadSchemas();
+        local = check(SCHEMAS[schema], values, fields);
+      } catch {
+        return refuse({ byField: {}, summary: [{ message: CONNECTION_PROBLEM }] });
+      }
       if (local.summary.length) return refuse(local);
       sending.current = true;
       setResult(null);
@@ -93,8 +115,11 @@ export function useIntakeForm<T>({ cmsUrl, path, schema, fields, checkboxes = []
     summaryRef,
     resultRef,
     onSubmit,
-    /** Starts the proof of work on the first touch of the form (focus or typing). */
-    startProof: withProof ? proof.start : undefined,
+    /** The first touch of the form (focus or typing): loads the schemas and starts the proof of work. */
+    onTouch: useCallback(() => {
+      loadSchemas().catch(() => {});
+      if (withProof) proof.start();
+    }, [withProof, proof.start]),
     errorOf: (field: string) => problems.byField[field],
   };
 }
