@@ -4,6 +4,12 @@
  * beside them and switches the index in. A failed build (Strapi down, invalid data) leaves the previous site
  * untouched. The output folder is SITE_OUT_DIR (default site/dist).
  *
+ * Targeted build (the publisher's builds after an editor's change, THADS_CHANGES naming entries of "leaf" types;
+ * scripts/targeted.ts, src/lib/targeted-build.ts): Astro renders only the paths whose cache key changed since
+ * the live build, the paths without a key, and nothing else; each of those files is swapped into the live
+ * folder by rename, the paths gone are deleted and sitemap.xml is rewritten. Anything else, a change of code or
+ * settings since the live build, or THADS_FULL_BUILD=1, makes a full build.
+ *
  * Run with Node 24 (type stripping): node scripts/build.ts [extra astro build flags]
  */
 import { spawn } from 'node:child_process';
@@ -11,7 +17,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { parseChanges } from '../src/lib/changes.ts';
+import type { BuildPlan } from '../src/lib/targeted-build.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { applyTargeted, clearState, codeHash, keysOf, readState, stateDirOf, writeState } from './targeted.ts';
 
 const siteDir = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(siteDir, process.env.SITE_OUT_DIR || 'dist');
@@ -55,57 +64,105 @@ fs.rmSync(tmpDir, { recursive: true, force: true });
 
 const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const started = performance.now();
+const preview = Boolean(process.env.THADS_PREVIEW);
+// What Astro's build tells scripts/targeted.ts: every path with its key (src/lib/targeted-build.ts).
+const planFile = `${tmpDir}.plan.json`;
+fs.rmSync(planFile, { force: true });
+fs.rmSync(`${planFile}.sitemap.json`, { force: true });
 
-const code = await new Promise<number>((resolve) => {
-  const child = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
-    cwd: siteDir,
-    // Nothing may call the internet during a build: Astro's telemetry is off.
-    env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, SITE_OUT_DIR: tmpDir },
-    stdio: 'inherit',
+function astroBuild(env: Record<string, string>): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
+      cwd: siteDir,
+      // Nothing may call the internet during a build: Astro's telemetry is off.
+      env: { ASTRO_TELEMETRY_DISABLED: '1', ...process.env, SITE_OUT_DIR: tmpDir, ...env },
+      stdio: 'inherit',
+    });
+    // Stopping this script stops the build too (and the exit handler frees the lock).
+    const stop = (signal: NodeJS.Signals) => child.kill(signal);
+    process.on('SIGINT', stop).on('SIGTERM', stop);
+    child.on('error', (error) => {
+      console.error(error);
+      resolve(1);
+    });
+    child.on('exit', (status, signal) => {
+      process.off('SIGINT', stop).off('SIGTERM', stop);
+      resolve(status ?? (signal ? 1 : 0));
+    });
   });
-  // Stopping this script stops the build too (and the exit handler frees the lock).
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('error', (error) => {
-    console.error(error);
-    resolve(1);
-  });
-  child.on('exit', (status, signal) => resolve(status ?? (signal ? 1 : 0)));
-});
+}
 
-if (code !== 0) {
+function failed(code: number): never {
   fs.rmSync(tmpDir, { recursive: true, force: true });
   console.error(`\nBuild thất bại (mã ${code}): giữ nguyên trang cũ trong ${outDir}. / Build failed (exit ${code}): the previous site in ${outDir} is untouched.`);
   process.exit(code);
 }
 
-// The previous search index goes into the new folder (hard links: instant), so that search keeps working
-// the moment the new pages go live; the new index replaces it right after (below).
-const previousIndex = path.join(outDir, 'pagefind');
-const preview = Boolean(process.env.THADS_PREVIEW);
-if (!preview && fs.existsSync(previousIndex)) linkTree(previousIndex, path.join(tmpDir, 'pagefind'));
+const code = preview ? '' : codeHash();
+const live = preview ? null : readState(outDir);
+const changes = parseChanges(process.env.THADS_CHANGES);
+let targeted =
+  !preview && !changes.full && process.env.THADS_FULL_BUILD !== '1' && live !== null && live.code === code && fs.existsSync(path.join(outDir, 'index.html'));
 
-const countPages = (dir: string): number =>
-  fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countPages(path.join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
-const pages = countPages(tmpDir);
-
-// Swap: current → old, new → current, then drop old. Between the two renames the folder is absent for
-// an instant; a web server should serve a symlink or the parent to avoid even that.
-const oldDir = path.join(parent, `.${path.basename(outDir)}-old`);
-fs.rmSync(oldDir, { recursive: true, force: true });
-const hadPrevious = fs.existsSync(outDir);
-if (hadPrevious) fs.renameSync(outDir, oldDir);
-try {
-  fs.renameSync(tmpDir, outDir);
-} catch (error) {
-  // site/.builds on another file system than the output folder: copy instead.
-  if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-  fs.cpSync(tmpDir, outDir, { recursive: true });
+if (targeted && live) {
+  const exit = await astroBuild({ THADS_BUILD_PLAN: planFile, THADS_TARGET_KEYS: path.join(stateDirOf(outDir), 'keys.json') });
+  if (exit !== 0) failed(exit);
+  const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as BuildPlan;
+  const result = applyTargeted(tmpDir, outDir, plan, live, process.env.SITE_URL || 'http://localhost:4321');
   fs.rmSync(tmpDir, { recursive: true, force: true });
+  if ('codeChanged' in result) {
+    console.log(`\n${result.codeChanged} chưa có trên trang công khai: mã nguồn đã đổi, dựng lại toàn bộ. / ${result.codeChanged} is not live: the code changed, full build.`);
+    targeted = false;
+  } else {
+    writeState(outDir, live);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    console.log(
+      `\nĐã cập nhật ${result.written} tệp (dựng ${result.rendered} đường dẫn, gỡ ${result.removed}) trong ${outDir} (${seconds} s). / Targeted build: ${result.written} files updated, ${result.removed} removed, ${result.rendered} paths rendered (${seconds} s).`,
+    );
+  }
 }
-if (hadPrevious) fs.rmSync(oldDir, { recursive: true, force: true });
 
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
-console.log(`\nĐã xuất bản ${pages} trang vào ${outDir} (${seconds} s). / Published ${pages} pages to ${outDir} (${seconds} s).`);
+const previousIndex = path.join(outDir, 'pagefind');
+if (!targeted) {
+  const exit = await astroBuild(preview ? {} : { THADS_BUILD_PLAN: planFile });
+  if (exit !== 0) failed(exit);
+
+  // The previous search index goes into the new folder (hard links: instant), so that search keeps working
+  // the moment the new pages go live; the new index replaces it right after (below).
+  if (!preview && fs.existsSync(previousIndex)) linkTree(previousIndex, path.join(tmpDir, 'pagefind'));
+
+  const countPages = (dir: string): number =>
+    fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? countPages(path.join(dir, e.name)) : e.name.endsWith('.html') ? 1 : 0), 0);
+  const pages = countPages(tmpDir);
+
+  // The state of the new site, for the next targeted build; none (a full build next) when the plan is missing.
+  clearState(outDir);
+  const plan = fs.existsSync(planFile) ? (JSON.parse(fs.readFileSync(planFile, 'utf8')) as BuildPlan) : null;
+  const sitemapEntries = fs.existsSync(`${planFile}.sitemap.json`) ? JSON.parse(fs.readFileSync(`${planFile}.sitemap.json`, 'utf8')) : null;
+
+  // Swap: current → old, new → current, then drop old. Between the two renames the folder is absent for
+  // an instant; a web server should serve a symlink or the parent to avoid even that.
+  const oldDir = path.join(parent, `.${path.basename(outDir)}-old`);
+  fs.rmSync(oldDir, { recursive: true, force: true });
+  const hadPrevious = fs.existsSync(outDir);
+  if (hadPrevious) fs.renameSync(outDir, oldDir);
+  try {
+    fs.renameSync(tmpDir, outDir);
+  } catch (error) {
+    // site/.builds on another file system than the output folder: copy instead.
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    fs.cpSync(tmpDir, outDir, { recursive: true });
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+  if (plan && sitemapEntries) writeState(outDir, { code, keys: keysOf(plan), sitemap: sitemapEntries });
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`\nĐã xuất bản ${pages} trang vào ${outDir} (${seconds} s). / Published ${pages} pages to ${outDir} (${seconds} s).`);
+  // The old folder goes once the new one is live (15,000 files take seconds to delete).
+  if (hadPrevious) fs.rmSync(oldDir, { recursive: true, force: true });
+}
+fs.rmSync(planFile, { force: true });
+fs.rmSync(`${planFile}.sitemap.json`, { force: true });
 
 // Then the search index of the pages now live, built beside and switched in by renames. Until then search
 // answers from the previous index (a page published seconds ago is not found yet; one just removed may still

@@ -74,6 +74,16 @@ async function incremental<S extends z.ZodType<Document>>(path: string, schema: 
 }
 
 /**
+ * The entries of `path` now when the events name the entries that changed (`ids`): those are read again (the
+ * published version, or nothing when unpublished or deleted) and every other entry comes from the store. A
+ * missed event is caught by the next full build (PUBLISHER_FULL_BUILD_HOURS).
+ */
+async function byIds<S extends z.ZodType<Document>>(path: string, schema: S, ids: Set<string>, stored: () => z.output<S>[]) {
+  const fresh = await fetchAll(path, schema, { filters: { documentId: { $in: [...ids] } } });
+  return { items: [...stored().filter((e) => !ids.has(e.documentId)), ...fresh], changed: fresh.length };
+}
+
+/**
  * Every published entry of a collection type, stored under its slug. The digest starts with `updatedAt`
  * but also covers the populated relations: an entry's `updatedAt` does not move when, say, a legal
  * document it cites is amended, and the page must then change. Entries gone from Strapi (unpublished,
@@ -96,7 +106,10 @@ function strapiCollection<S extends z.ZodType<Document>>(path: string, schema: S
           logger.info('không thay đổi, dùng lại kho nội dung');
           return;
         }
-        const result = await incremental(path, schema, (slug) => store.get(slug)?.data as z.output<S> | undefined);
+        const ids = changes.ids?.get(path);
+        const result = ids
+          ? await byIds(path, schema, ids, () => store.values().map((e) => e.data as z.output<S>))
+          : await incremental(path, schema, (slug) => store.get(slug)?.data as z.output<S> | undefined);
         items = result.items;
         logger.info(`đọc lại ${result.changed} mục đã thay đổi`);
       } else {

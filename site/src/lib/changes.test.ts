@@ -4,7 +4,18 @@ import { changedEntries, parseChanges } from './changes.ts';
 describe('parseChanges', () => {
   it('reads only the collections of leaf entry events', () => {
     const c = parseChanges(JSON.stringify(['entry.publish api::article.article abc', 'entry.unpublish api::legal-qa.legal-qa x', 'entry.update api::article.article d']));
-    expect(c).toEqual({ full: false, collections: new Set(['articles', 'legal-qas']) });
+    expect(c).toEqual({
+      full: false,
+      collections: new Set(['articles', 'legal-qas']),
+      ids: new Map([
+        ['articles', new Set(['abc', 'd'])],
+        ['legal-qas', new Set(['x'])],
+      ]),
+    });
+  });
+  it('names no entries when an event has no documentId (a light index of the collection is read instead)', () => {
+    const c = parseChanges(JSON.stringify(['entry.publish api::article.article abc', 'entry.publish api::article.article']));
+    expect(c).toEqual({ full: false, collections: new Set(['articles']), ids: null });
   });
   it('reads everything for a dependency, a media file, a start, a retry or no information', () => {
     for (const reasons of [['entry.update api::legal-document.legal-document a'], ['entry.publish api::article.article a', 'media.update x.jpg'], ['khởi động'], ['tự thử lại sau lỗi'], []]) {

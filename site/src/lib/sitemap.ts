@@ -85,18 +85,28 @@ export function pathOfHtmlFile(relative: string): string {
   return p.endsWith('/index.html') ? p.slice(0, -'index.html'.length) : p;
 }
 
-/** The sitemap entries of the HTML pages under `dir`. */
-export function collectEntries(dir: string): SitemapEntry[] {
-  const entries: SitemapEntry[] = [];
+/** The sitemap entry of one built HTML page (`rel` under `dir`), or null when it is not listed. */
+export function pageEntry(dir: string, rel: string): SitemapEntry | null {
+  if (isNoindexPath(pathOfHtmlFile(rel))) return null;
+  const head = readPageHead(fs.readFileSync(path.join(dir, rel), 'utf8'));
+  if (head.noindex || !head.canonical) return null;
+  return { loc: head.canonical, lastmod: head.modified };
+}
+
+/** The sitemap entries of the HTML pages under `dir`, by file ("tin-tuc/a/index.html"). */
+export function collectEntryMap(dir: string): Record<string, SitemapEntry> {
+  const entries: Record<string, SitemapEntry> = {};
   for (const rel of fs.readdirSync(dir, { recursive: true }) as string[]) {
     if (!rel.endsWith('.html')) continue;
-    const pathname = pathOfHtmlFile(rel);
-    if (isNoindexPath(pathname)) continue;
-    const head = readPageHead(fs.readFileSync(path.join(dir, rel), 'utf8'));
-    if (head.noindex || !head.canonical) continue;
-    entries.push({ loc: head.canonical, lastmod: head.modified });
+    const entry = pageEntry(dir, rel);
+    if (entry) entries[rel.split(path.sep).join('/')] = entry;
   }
   return entries;
+}
+
+/** The sitemap entries of the HTML pages under `dir`. */
+export function collectEntries(dir: string): SitemapEntry[] {
+  return Object.values(collectEntryMap(dir));
 }
 
 /** The Astro integration: writes the sitemap file(s) into the output folder when the build is done. */
@@ -110,10 +120,16 @@ export function sitemap(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         if (!site) throw new Error('sitemap: thiếu địa chỉ trang (SITE_URL / site). / `site` is not set.');
+        // A targeted build (lib/targeted-build.ts) holds only the pages it rendered: scripts/build.ts updates
+        // the live sitemap from the entries of the last build instead.
+        if (process.env.THADS_TARGET_KEYS) return;
         const out = fileURLToPath(dir);
-        const entries = collectEntries(out);
+        const byFile = collectEntryMap(out);
+        const entries = Object.values(byFile);
         const files = sitemapFiles(entries, site);
         for (const [name, xml] of files) fs.writeFileSync(path.join(out, name), xml);
+        // The entries by file, for the next targeted build (scripts/build.ts keeps them beside the site).
+        if (process.env.THADS_BUILD_PLAN) fs.writeFileSync(`${process.env.THADS_BUILD_PLAN}.sitemap.json`, JSON.stringify(byFile));
         logger.info(`sitemap.xml: ${entries.length} URL${files.size > 1 ? `, ${files.size - 1} tệp` : ''}`);
       },
     },
