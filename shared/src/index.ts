@@ -42,3 +42,4 @@ export * from './publishing/expiry.ts';
 export * from './text/money.ts';
 export * from './schemas/press-monitoring.ts';
 export * from './document-formats.ts';
+export * from './publishing/former-address.ts';

@@ -145,6 +145,55 @@ describe('slugs of items made in the admin (through the routes its forms call)',
     expect(moved.slug).toBe('dia-chi-moi');
   });
 
+  it("keep a published item's former address answering: listed with the new one, reserved, dropped when it comes back", async () => {
+    const uid = 'api::article.article';
+    const formers = async () => (await api(cms.url, '/api/thads/former-addresses')).body.data as { type: string; locale: string | null; from: string; to: string }[];
+    const mine = async (documentId: string) => {
+      const now = await cms.strapi.db.query(uid).findOne({ where: { documentId, publishedAt: { $notNull: true } }, select: ['slug'] });
+      return (await formers()).filter((f) => f.type === uid && f.to === now?.slug);
+    };
+    const created = (await cm(uid, 'POST', { title: 'Hội nghị sơ kết công tác thi hành án quý III', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Nội dung.' }] }], format: 'tin' })).body.data;
+    expect((await cm(`${uid}/${created.documentId}/actions/publish`, 'POST', form(created))).status).toBe(200);
+    expect(await mine(created.documentId)).toEqual([]);
+    // The editor writes a new address and publishes: the old one is listed with the new one.
+    const edited = (await cm(`${uid}/${created.documentId}`, 'PUT', { ...form(created), slug: 'so-ket-quy-3' })).body.data;
+    expect(await mine(created.documentId)).toEqual([]); // a saved draft changes no public address
+    expect((await cm(`${uid}/${created.documentId}/actions/publish`, 'POST', form(edited))).status).toBe(200);
+    expect(await mine(created.documentId)).toEqual([{ type: uid, locale: null, from: 'hoi-nghi-so-ket-cong-tac-thi-hanh-an-quy-iii', to: 'so-ket-quy-3' }]);
+    // Renamed again: both former addresses lead to the current one (no chain).
+    const again = (await cm(`${uid}/${created.documentId}`, 'PUT', { ...form(edited), slug: 'so-ket-quy-ba' })).body.data;
+    expect((await cm(`${uid}/${created.documentId}/actions/publish`, 'POST', form(again))).status).toBe(200);
+    expect((await mine(created.documentId)).map((f) => [f.from, f.to])).toEqual([
+      ['hoi-nghi-so-ket-cong-tac-thi-hanh-an-quy-iii', 'so-ket-quy-ba'],
+      ['so-ket-quy-3', 'so-ket-quy-ba'],
+    ]);
+    // A new item with the same title does not take the old address.
+    const twin = (await cm(uid, 'POST', { title: 'Hội nghị sơ kết công tác thi hành án quý III' })).body.data;
+    expect(twin.slug).toBe('hoi-nghi-so-ket-cong-tac-thi-hanh-an-quy-iii-2');
+    // Back at a former address: that one is the page again.
+    const back = (await cm(`${uid}/${created.documentId}`, 'PUT', { ...form(again), slug: 'so-ket-quy-3' })).body.data;
+    expect((await cm(`${uid}/${created.documentId}/actions/publish`, 'POST', form(back))).status).toBe(200);
+    expect((await mine(created.documentId)).map((f) => [f.from, f.to])).toEqual([
+      ['hoi-nghi-so-ket-cong-tac-thi-hanh-an-quy-iii', 'so-ket-quy-3'],
+      ['so-ket-quy-ba', 'so-ket-quy-3'],
+    ]);
+    // Unpublished: its former addresses are no longer listed (nothing to lead to).
+    expect((await cm(`${uid}/${created.documentId}/actions/unpublish`, 'POST', {})).status).toBe(200);
+    expect((await formers()).filter((f) => ['so-ket-quy-ba', 'hoi-nghi-so-ket-cong-tac-thi-hanh-an-quy-iii'].includes(f.from))).toEqual([]);
+  });
+
+  it('list no former address of an embargoed press release before its time', async () => {
+    const uid = 'api::press-release.press-release';
+    const docs = cms.strapi.documents(uid);
+    const release = await docs.create({ data: { title: 'Thông cáo về đợt cao điểm thi hành án', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] } as any, status: 'published' });
+    await docs.update({ documentId: release.documentId, data: { slug: 'thong-cao-cao-diem', embargoUntil: new Date(Date.now() + 86_400_000).toISOString() } as any, status: 'published' });
+    const listed = (await api(cms.url, '/api/thads/former-addresses')).body.data.filter((f: any) => f.type === uid && f.to === 'thong-cao-cao-diem');
+    expect(listed).toEqual([]);
+    await docs.update({ documentId: release.documentId, data: { embargoUntil: null } as any, status: 'published' });
+    const after = (await api(cms.url, '/api/thads/former-addresses')).body.data.filter((f: any) => f.type === uid && f.to === 'thong-cao-cao-diem');
+    expect(after).toEqual([{ type: uid, locale: null, from: 'thong-cao-ve-dot-cao-diem-thi-hanh-an', to: 'thong-cao-cao-diem' }]);
+  });
+
   it('keep an address an editor wrote by hand on a draft', async () => {
     const uid = 'api::story.story';
     const created = (await cm(uid, 'POST', { title: 'Gương sáng ở cơ sở', slug: 'guong-sang-tu-chon' })).body.data;

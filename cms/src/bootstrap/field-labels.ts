@@ -290,6 +290,12 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     actorId: ['Mã người dùng quản trị'],
     actorName: ['Người thực hiện'],
   },
+  'api::former-address.former-address': {
+    targetUid: ['Loại nội dung'],
+    targetDocumentId: ['Mã tài liệu'],
+    locale: ['Ngôn ngữ'],
+    slug: ['Đường dẫn cũ'],
+  },
   'api::review-item.review-item': {
     kind: ['Loại mục duyệt'],
     state: ['Trạng thái duyệt'],

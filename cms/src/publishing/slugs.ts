@@ -5,7 +5,9 @@
  *    from the title;
  *  - while an item has never been published, its slug follows its title: an edit of the title changes a slug
  *    that the system made (not one an editor wrote by hand);
- *  - once an item has been published its address never changes by itself (an editor may still change it);
+ *  - once an item has been published its address never changes by itself (an editor may still change it, and
+ *    the old address then keeps answering: former-addresses.ts records it when the new one is published);
+ *  - a former address of an item is never given to another item of its type;
  *  - publishing an item without a slug gives it one first;
  *  - an item is never saved without the text its address comes from (an empty form saved by mistake would be
  *    an untitled draft in every list): a ValidationError on that field, shown beside it in the admin.
@@ -15,6 +17,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { slugify, uniqueSlug } from '@thads/shared';
+import { isFormerAddress, keepFormerAddresses, publishedSlugs } from './former-addresses';
 
 /** The field each slug is generated from, where it is not the schema's `targetField`. */
 const SLUG_SOURCE: Record<string, string> = {
@@ -36,11 +39,12 @@ export function isAutomaticSlug(slug: string | null | undefined, title: string |
 }
 
 export function slugMiddleware(strapi: Core.Strapi) {
-  const free = (uid: string, documentId?: string) => async (candidate: string) =>
-    Boolean(await strapi.db.query(uid as any).findOne({ where: { slug: candidate, ...(documentId ? { documentId: { $ne: documentId } } : {}) }, select: ['id'] }));
-  const make = (uid: string, title: string, documentId?: string) => uniqueSlug(slugify(title), free(uid, documentId));
+  const taken = (uid: string, documentId?: string) => async (candidate: string) =>
+    Boolean(await strapi.db.query(uid as any).findOne({ where: { slug: candidate, ...(documentId ? { documentId: { $ne: documentId } } : {}) }, select: ['id'] })) ||
+    (await isFormerAddress(strapi, uid, candidate, documentId));
+  const make = (uid: string, title: string, documentId?: string) => uniqueSlug(slugify(title), taken(uid, documentId));
 
-  return async (context: any, next: () => Promise<any>) => {
+  const decide = async (context: any, next: () => Promise<any>) => {
     const { uid, action } = context;
     if (!uid.startsWith('api::') || !['create', 'update', 'publish'].includes(action)) return next();
     const model = strapi.contentType(uid);
@@ -88,5 +92,17 @@ export function slugMiddleware(strapi: Core.Strapi) {
       else if ('slug' in data && !data.slug) data.slug = current.slug;
     }
     return next();
+  };
+
+  return async (context: any, next: () => Promise<any>) => {
+    const { uid, action, params } = context;
+    const documentId: string | undefined = params?.documentId;
+    // A publish (or a save that publishes) may replace the published address: keep the old one answering.
+    const publishes = action === 'publish' || (action === 'update' && params?.status === 'published');
+    if (!publishes || !documentId || !uid?.startsWith('api::') || !slugSource(uid, strapi.contentType(uid)?.attributes ?? {})) return decide(context, next);
+    const before = await publishedSlugs(strapi, uid, documentId);
+    const result = await decide(context, next);
+    if (before.size) await keepFormerAddresses(strapi, uid, documentId, before, await publishedSlugs(strapi, uid, documentId));
+    return result;
   };
 }
