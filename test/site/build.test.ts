@@ -17,6 +17,7 @@ let cms: TestStrapi;
 let out: string;
 let files: string[];
 let build: { code: number; output: string; seconds: number };
+let moved: { from: string; to: string };
 const DRAFT_TITLE = 'Bản nháp không được xuất hiện trên trang công khai';
 const INLINE_TITLE = 'Bài có ảnh chèn trong nội dung';
 const read = (rel: string) => fs.readFileSync(path.join(out, rel), 'utf8');
@@ -39,6 +40,10 @@ beforeAll(async () => {
     } as any,
     status: 'published',
   });
+  // A published article an editor gave a new address (and published): its old address must keep answering.
+  const renamed = (await cms.strapi.documents('api::article.article').findMany({ status: 'published', filters: { title: { $ne: INLINE_TITLE } }, sort: 'publishedAt:asc', limit: 1 } as any))[0]!;
+  moved = { from: `/tin-tuc/${renamed.slug}/`, to: '/tin-tuc/dia-chi-moi-cua-bai/' };
+  await cms.strapi.documents('api::article.article').update({ documentId: renamed.documentId, data: { slug: 'dia-chi-moi-cua-bai' } as any, status: 'published' });
   out = path.join(cms.tmp, 'site');
   build = await buildSite({ STRAPI_URL: cms.url, SITE_OUT_DIR: out, SITE_URL: 'https://thads.example' });
   if (build.code !== 0) throw new Error(`site build failed:\n${build.output.slice(-4000)}`);
@@ -151,6 +156,17 @@ describe('content', () => {
 });
 
 describe('links and images', () => {
+  it("keeps a renamed article's former address, sending the reader on to its new one", () => {
+    expect(files).toContain(`${moved.to.slice(1)}index.html`);
+    const html = page(moved.from);
+    expect(html).toContain(`<meta http-equiv="refresh" content="0; url=${moved.to}">`);
+    expect(html).toContain(`<link rel="canonical" href="https://thads.example${moved.to}">`);
+    expect(html).toMatch(/<a href="\/tin-tuc\/dia-chi-moi-cua-bai\/">/);
+    expect(read('sitemap.xml')).not.toContain(moved.from);
+    expect(read('sitemap.xml')).toContain(moved.to);
+    expect(html).not.toContain('data-pagefind-body');
+  });
+
   it('has no broken internal link', () => {
     const broken = new Set<string>();
     for (const f of files.filter((f) => f.endsWith('.html'))) {

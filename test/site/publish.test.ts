@@ -171,6 +171,22 @@ describe('publishing', () => {
     await publisher.scheduler.idle();
   });
 
+  it("keeps a renamed article's old address answering, leading to its new one", async () => {
+    await publisher.scheduler.idle();
+    const demo = (await api(cms.url, '/api/articles?sort=date:asc&pagination[pageSize]=1')).body.data[0];
+    const from = `/tin-tuc/${demo.slug}/`;
+    const to = `/tin-tuc/${demo.slug}-dia-chi-moi/`;
+    let res = await api(cms.url, `${CM}/${demo.documentId}`, { method: 'PUT', token, json: { slug: `${demo.slug}-dia-chi-moi` } });
+    expect(res.status, res.text).toBe(200);
+    res = await api(cms.url, `${CM}/${demo.documentId}/actions/publish`, { method: 'POST', token, json: {} });
+    expect(res.status, res.text).toBe(200);
+    await until('the new address', async () => (await pageStatus(to)) === 200);
+    const old = await fetch(site + from);
+    expect(old.status).toBe(200);
+    expect(await old.text()).toContain(`<meta http-equiv="refresh" content="0; url=${to}">`);
+    await publisher.scheduler.idle();
+  });
+
   it('folds a burst of events into one build', async () => {
     await publisher.scheduler.idle();
     const before = (await status()).builds.started;

@@ -154,6 +154,14 @@ export async function fetchSingle<S extends z.ZodType>(path: string, schema: S, 
 }
 
 /**
+ * The former addresses of published items with the slug each now has (GET /api/thads/former-addresses):
+ * the site builds a page at each old address that sends the reader to the new one.
+ */
+export async function fetchFormerAddresses<S extends z.ZodType>(schema: S): Promise<z.output<S>> {
+  return parseEntry(schema, await request('thads/former-addresses', {}, 'thads/former-addresses'), 'thads/former-addresses');
+}
+
+/**
  * The draft of one entry of the collection at `path`, for a preview build only: read from the CMS's
  * preview route with the secret the CMS and the publisher share (PUBLISHER_SECRET), never available to a
  * public build, whose environment has no such secret.

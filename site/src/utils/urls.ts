@@ -33,6 +33,23 @@ export const urls = {
   auctionNoticesByDistrict: (district: string) => `/dau-gia/dia-ban/${district}/`,
 };
 
+/** The page of one item, by the Strapi type it is of (a renamed item's former addresses redirect with this). */
+export const itemUrls: Readonly<Record<string, (slug: string) => string>> = {
+  'api::article.article': urls.article,
+  'api::legal-qa.legal-qa': urls.qa,
+  'api::topic.topic': urls.qaTopic,
+  'api::story.story': urls.story,
+  'api::press-release.press-release': urls.pressRelease,
+  'api::correction.correction': urls.correction,
+  'api::announcement.announcement': urls.announcement,
+  'api::legal-document.legal-document': urls.document,
+  'api::gallery.gallery': urls.gallery,
+  'api::unit.unit': urls.unit,
+  'api::category.category': urls.category,
+  'api::enforcement-notice.enforcement-notice': urls.enforcementNotice,
+  'api::auction-notice.auction-notice': urls.auctionNotice,
+};
+
 /** URL of page `page` (1-based) of a paginated list whose first page is `base`: /tin-tuc/, /tin-tuc/trang/2/… */
 export function pageUrl(base: string, page: number): string {
   return page <= 1 ? base : `${base}trang/${page}/`;
