@@ -59,10 +59,25 @@ export async function randomChanges(strapi: any, random: () => number, count: nu
   return reasons;
 }
 
+/**
+ * Build timestamps, the only thing allowed to differ: the notice lists say when they were last built ("Cập nhật
+ * lúc …", lib/notices.ts BUILD_TIME), which for a kept site is its last targeted build.
+ */
+const BUILD_STAMPS = [/Cập nhật lúc <time datetime="[^"]*">[^<]*<\/time>/g];
+const withoutStamps = (html: string) => BUILD_STAMPS.reduce((text, stamp) => text.replace(stamp, 'Cập nhật lúc <time></time>'), html);
+
+function sameFile(a: string, b: string): boolean {
+  const x = fs.readFileSync(a);
+  const y = fs.readFileSync(b);
+  if (x.equals(y)) return true;
+  return a.endsWith('.html') && withoutStamps(x.toString('utf8')) === withoutStamps(y.toString('utf8'));
+}
+
 export type SiteDiff = { compared: number; missing: string[]; different: string[]; extra: string[]; orphanImages: number };
 
 /**
- * Compares a kept site with a full build, byte for byte, search index aside (compared by its results). The kept
+ * Compares a kept site with a full build, byte for byte apart from build timestamps, search index aside (compared
+ * by its results). The kept
  * site may hold image derivatives no page uses any more (of an item since removed): those are counted, not
  * listed; the next full build drops them.
  */
@@ -77,7 +92,7 @@ export function compareSites(kept: string, full: string): SiteDiff {
       continue;
     }
     diff.compared++;
-    if (!fs.readFileSync(path.join(kept, f)).equals(fs.readFileSync(path.join(full, f)))) diff.different.push(f);
+    if (!sameFile(path.join(kept, f), path.join(full, f))) diff.different.push(f);
   }
   const inFull = new Set(b);
   for (const f of a) {
