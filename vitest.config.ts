@@ -8,7 +8,8 @@ import LaneSequencer from './test/helpers/lane-sequencer.ts';
  *   site/publisher/**\/*.test.ts);
  * - cms: a real Strapi on a fresh SQLite database, and again on PostgreSQL when TEST_DATABASE_URL is set;
  * - site: a real site build against a real seeded Strapi;
- * - e2e: journeys in headless Chromium (@sparticuz/chromium + playwright-core) on such a build, served locally.
+ * - e2e: journeys in headless Chromium (@sparticuz/chromium + playwright-core) on such a build, served locally;
+ * - journeys: the long admin journeys (every public type through the admin), run by `npm run test:journeys`.
  * Strapi is one per process: those suites run in forks, one file at a time (npm test runs two such lanes at once:
  * test/run.ts). Each file boots its own Strapi on a copy of the database snapshots made by global setup
  * (test/helpers/snapshot.ts). Two Astro builds at once from site/ would overwrite each other's files in
@@ -29,6 +30,8 @@ export default defineConfig({
         : []),
       { test: { name: 'site', include: ['test/site/**/*.test.ts'], env: { TEST_DB: 'sqlite', NODE_OPTIONS }, ...heavy } },
       { test: { name: 'e2e', include: ['test/e2e/**/*.test.ts'], env: { TEST_DB: 'sqlite', NODE_OPTIONS }, ...heavy } },
+      // Long journeys through the admin that do not fit npm test's budget: npm run test:journeys (.ci/run runs it too).
+      { test: { name: 'journeys', include: ['test/journeys/**/*.test.ts'], env: { TEST_DB: 'sqlite', NODE_OPTIONS }, ...heavy } },
     ],
   },
 });

@@ -114,7 +114,9 @@ try {
 const vitest = path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs');
 const laneJobs: (Job & { report: string; times: string })[] = [];
 if (prepared) {
-  const plan = oneLane ? [{ name: 'A', projects: [] as string[], files: [] as string[], load: lanes[0]!.load + lanes[1]!.load }] : lanes.filter((l) => l.files.length);
+  // One lane: every project of npm test (not the long journeys of npm run test:journeys).
+  const everyProject = ['unit', 'cms-sqlite', ...(postgres ? ['cms-postgres'] : []), 'site', 'e2e'];
+  const plan = oneLane ? [{ name: 'A', projects: everyProject, files: [] as string[], load: lanes[0]!.load + lanes[1]!.load }] : lanes.filter((l) => l.files.length);
   for (const lane of plan) {
     const report = path.join(REPORTS, `lane-${lane.name}.json`);
     const times = path.join(REPORTS, `lane-${lane.name}-durations.json`);

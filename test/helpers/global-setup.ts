@@ -70,7 +70,7 @@ const state = globalThis as typeof globalThis & { thadsSetup?: Promise<Snapshots
  */
 export default async function setup(project?: TestProject) {
   const names = project?.vitest?.projects?.map((p) => p.name) ?? ['cms-sqlite'];
-  state.thadsSetup ??= prepare(kindsOf(names), { admin: names.includes('e2e') });
+  state.thadsSetup ??= prepare(kindsOf(names), { admin: names.includes('e2e') || names.includes('journeys') });
   const snapshots = await state.thadsSetup;
   if (snapshots) process.env.THADS_TEST_SNAPSHOTS = JSON.stringify(snapshots);
 }
