@@ -12,7 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticHandler } from '../../site/publisher/static.ts';
 import { launchChromium } from './browser.ts';
-import { BYTE_BUDGETS, MAX_CLS, TEMPLATES, WIDTHS, type Template } from './budgets.ts';
+import { BYTE_BUDGETS, FORM_JS_BUDGETS, FORM_RUNTIME, MAX_CLS, TEMPLATES, WIDTHS, type Template } from './budgets.ts';
 import { buildAndServe, type BuiltSite } from './site-under-test.ts';
 
 let site: BuiltSite;
@@ -20,6 +20,7 @@ let browser: Browser;
 let publisher: http.Server;
 let origin: string;
 const table: { template: string; url: string; kind: string; html: number; css: number; js: number; total: number; encodings: string }[] = [];
+const forms: { template: string; runtime: number; own: number; afterTouch: number }[] = [];
 
 beforeAll(async () => {
   site = await buildAndServe();
@@ -39,12 +40,20 @@ afterAll(async () => {
         .join('\n'),
     );
   }
+  if (forms.length) {
+    const kb = (n: number) => (n / 1024).toFixed(1);
+    console.log(
+      ['JavaScript of the form pages (KB, compressed):', '| template | UI runtime | form’s own code at load | all after the first touch |', '|---|---:|---:|---:|']
+        .concat(forms.map((f) => `| ${f.template} | ${kb(f.runtime)} | ${kb(f.own)} | ${kb(f.afterTouch)} |`))
+        .join('\n'),
+    );
+  }
   await browser?.close();
   await new Promise((resolve) => (publisher ? publisher.close(resolve) : resolve(undefined)));
   await site?.stop();
 });
 
-type Load = { page: Page; url: string; requests: string[]; bytes: { html: number; css: number; js: number }; encodings: Set<string>; settled: () => Promise<void> };
+type Load = { page: Page; url: string; requests: string[]; bytes: { html: number; css: number; js: number }; scripts: Map<string, number>; encodings: Set<string>; settled: () => Promise<void> };
 
 /**
  * Resolves when the page has no request in flight (every one finished or failed, its body counted) and none
@@ -88,6 +97,8 @@ async function load(template: Template, width: number): Promise<Load> {
   const url = template.find(site.out);
   const requests: string[] = [];
   const bytes = { html: 0, css: 0, js: 0 };
+  /** Each script file's compressed size, by path. */
+  const scripts = new Map<string, number>();
   const encodings = new Set<string>();
   const pending: Promise<void>[] = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -100,6 +111,7 @@ async function load(template: Template, width: number): Promise<Load> {
         if (!kind) return;
         const { responseBodySize } = await r.sizes();
         bytes[kind] += responseBodySize;
+        if (kind === 'js') scripts.set(new URL(r.url()).pathname, responseBodySize);
         const encoding = response?.headers()['content-encoding'];
         // The publisher leaves files of 512 bytes or less as they are.
         if (encoding || responseBodySize > 512) encodings.add(encoding ?? 'none');
@@ -129,7 +141,7 @@ async function load(template: Template, width: number): Promise<Load> {
   await page.goto(origin + url, { waitUntil: 'load' });
   if (template.ready) await page.locator(template.ready).first().waitFor({ state: 'attached' });
   await settled();
-  return { page, url, requests, bytes, encodings, settled };
+  return { page, url, requests, bytes, scripts, encodings, settled };
 }
 
 /** A request that leaves the site (data: and blob: URLs stay in the page). */
@@ -161,6 +173,29 @@ async function shiftsAfterScrolling({ page, settled }: Pick<Load, 'page' | 'sett
   await settled();
   await page.evaluate(() => Promise.all([...document.images].filter((i) => i.loading === 'lazy' || !i.complete).map((i) => i.decode().catch(() => undefined))));
   return page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r((window as unknown as { __shifts: number }).__shifts)))));
+}
+
+/**
+ * A form page's JavaScript (FORM_JS_BUDGETS): the UI runtime and the form's own code at load, then all of it
+ * once the person has touched the form (the schemas, and the solver of the proof of work, whose challenge
+ * request to the CMS fails here: no CMS runs beside this build).
+ */
+async function formBudget(template: Template, { page, url, scripts, settled }: Load) {
+  const sum = (files: [string, number][]) => files.reduce((n, [, b]) => n + b, 0);
+  const atLoad = [...scripts];
+  const runtime = sum(atLoad.filter(([p]) => FORM_RUNTIME.test(p)));
+  const own = sum(atLoad.filter(([p]) => !FORM_RUNTIME.test(p)));
+  expect(runtime, `${url}: the UI runtime was recognised among ${atLoad.map(([p]) => p).join(', ')}`).toBeGreaterThan(0);
+  expect(own, `${url}: the form's own code at load: ${JSON.stringify(atLoad)}`).toBeLessThanOrEqual(FORM_JS_BUDGETS.ownAtLoad);
+  expect(runtime + own).toBeLessThanOrEqual(FORM_JS_BUDGETS.total);
+  const loadedAtLoad = new Set(scripts.keys());
+  const more = page.waitForResponse((r) => /^\/_astro\/.+\.js$/.test(new URL(r.url()).pathname) && !loadedAtLoad.has(new URL(r.url()).pathname));
+  await page.locator('main form input:not([type=hidden]):not([tabindex="-1"]), main form textarea').first().focus();
+  await more;
+  await settled();
+  const afterTouch = sum([...scripts]);
+  expect(afterTouch, `${url} after the first touch: ${JSON.stringify([...scripts])}`).toBeLessThanOrEqual(FORM_JS_BUDGETS.total);
+  forms.push({ template: template.name, runtime, own, afterTouch });
 }
 
 // Several templates at once (each in its own browser context): page loads wait on the network and on Chromium's
@@ -195,6 +230,7 @@ describe.concurrent('every page template', () => {
         expect(shifts, `${url} at ${width} px: cumulative layout shift, moved: ${shifted.join('; ')}`).toBeLessThanOrEqual(MAX_CLS);
         expect(requests.filter(elsewhere), `${url} asks another origin while scrolling`).toEqual([]);
         expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), `${url}: refused by the Content Security Policy`).toEqual([]);
+        if (template.form && width === WIDTHS.phone) await formBudget(template, loaded);
         await page.context().close();
       }
     });

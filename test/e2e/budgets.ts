@@ -17,6 +17,18 @@ const KB = 1024;
  */
 export const BYTE_BUDGETS = { reading: 60 * KB, interactive: 100 * KB } as const;
 
+/**
+ * Issue 21: a form page's compressed JavaScript, at most 60 KB in all, at load and after the first touch of
+ * the form (the schemas and the proof of work's solver come then); the form's own code (all but the UI
+ * runtime, FORM_RUNTIME) at most 12 KB at load. (React's runtime alone was 46 KB gzip, the form's chunk 30 KB.)
+ */
+export const FORM_JS_BUDGETS = { total: 60 * KB, ownAtLoad: 12 * KB } as const;
+/** The UI runtime's files (Preact with preact/compat, hooks, the JSX runtime, Astro's Preact client), by chunk name. */
+export const FORM_RUNTIME = /\/_astro\/(preact\.module|hooks\.module|jsxRuntime\.module|compat\.module|signals(-core)?\.module|client)\.[\w-]+\.js$/;
+
+/** Issue 21: the first screen of a phone, where every page's heading and first lines must be. */
+export const FIRST_SCREEN = { width: 390, height: 844 } as const;
+
 /** Cumulative layout shift after load and a scroll to the bottom. */
 export const MAX_CLS = 0;
 
@@ -35,6 +47,8 @@ export type Template = {
   find: (out: string) => string;
   /** What shows that the page is ready, when it is more than the HTML (an island's rendered state). */
   ready?: string;
+  /** A public form page (FORM_JS_BUDGETS). */
+  form?: true;
 };
 
 export const PAGES_DIR = path.resolve(import.meta.dirname, '../../site/src/pages');
@@ -112,11 +126,11 @@ export const TEMPLATES: Template[] = [
   { name: 'danh sách chưa có điều kiện thi hành', source: `${DEBTORS}/index.astro`, kind: 'interactive', find: fixed(`/${DEBTORS}/`), ready: 'astro-island:not([ssr])' },
   { name: 'danh sách của một đơn vị', source: `${DEBTORS}/[unit]/[...page].astro`, kind: 'reading', find: entry(DEBTORS) },
   { name: 'tìm kiếm', source: 'tim-kiem/index.astro', kind: 'interactive', find: fixed('/tim-kiem/?q=thi+hanh+an'), ready: '.search-page .search-result' },
-  { name: 'gửi câu hỏi', source: 'hoi-dap/gui-cau-hoi/index.astro', kind: 'interactive', find: fixed('/hoi-dap/gui-cau-hoi/'), ready: 'astro-island:not([ssr])' },
-  { name: 'tra cứu câu hỏi', source: 'hoi-dap/tra-cuu.astro', kind: 'interactive', find: fixed('/hoi-dap/tra-cuu/'), ready: 'astro-island:not([ssr])' },
-  { name: 'yêu cầu cung cấp thông tin', source: 'yeu-cau-cung-cap-thong-tin/index.astro', kind: 'interactive', find: fixed('/yeu-cau-cung-cap-thong-tin/'), ready: 'astro-island:not([ssr])' },
-  { name: 'tra cứu yêu cầu cung cấp thông tin', source: 'yeu-cau-cung-cap-thong-tin/tra-cuu.astro', kind: 'interactive', find: fixed('/yeu-cau-cung-cap-thong-tin/tra-cuu/'), ready: 'astro-island:not([ssr])' },
-  { name: 'đề nghị của báo chí', source: 'bao-chi/de-nghi-cung-cap-thong-tin.astro', kind: 'interactive', find: fixed('/bao-chi/de-nghi-cung-cap-thong-tin/'), ready: 'astro-island:not([ssr])' },
+  { name: 'gửi câu hỏi', source: 'hoi-dap/gui-cau-hoi/index.astro', kind: 'interactive', find: fixed('/hoi-dap/gui-cau-hoi/'), ready: 'astro-island:not([ssr])', form: true },
+  { name: 'tra cứu câu hỏi', source: 'hoi-dap/tra-cuu.astro', kind: 'interactive', find: fixed('/hoi-dap/tra-cuu/'), ready: 'astro-island:not([ssr])', form: true },
+  { name: 'yêu cầu cung cấp thông tin', source: 'yeu-cau-cung-cap-thong-tin/index.astro', kind: 'interactive', find: fixed('/yeu-cau-cung-cap-thong-tin/'), ready: 'astro-island:not([ssr])', form: true },
+  { name: 'tra cứu yêu cầu cung cấp thông tin', source: 'yeu-cau-cung-cap-thong-tin/tra-cuu.astro', kind: 'interactive', find: fixed('/yeu-cau-cung-cap-thong-tin/tra-cuu/'), ready: 'astro-island:not([ssr])', form: true },
+  { name: 'đề nghị của báo chí', source: 'bao-chi/de-nghi-cung-cap-thong-tin.astro', kind: 'interactive', find: fixed('/bao-chi/de-nghi-cung-cap-thong-tin/'), ready: 'astro-island:not([ssr])', form: true },
   { name: 'trang không tồn tại (404)', source: '404.astro', kind: 'reading', find: notFound },
 ];
 

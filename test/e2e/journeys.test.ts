@@ -44,9 +44,11 @@ const crumbs = (page: Page) => page.getByRole('navigation', { name: 'Đường d
 describe('a citizen on a phone browses the legal Q&A by topic', () => {
   it('home → Hỏi đáp → a topic → a question with its answer → back to the topic, then to the list', async () => {
     const page = await open('/', WIDTHS.phone);
+    // On a phone the menu is folded behind "Danh mục" (issue 21).
+    await mainMenu(page).getByText('Danh mục', { exact: true }).click();
     await mainMenu(page).getByRole('link', { name: 'Hỏi đáp pháp luật', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/hoi-dap/');
-    expect(await mainMenu(page).getByRole('link', { name: 'Hỏi đáp pháp luật', exact: true }).getAttribute('aria-current')).toBe('page');
+    expect(await mainMenu(page).locator('a', { hasText: 'Hỏi đáp pháp luật' }).getAttribute('aria-current')).toBe('page');
 
     const topics = page.getByRole('navigation', { name: 'Lĩnh vực' }).getByRole('link');
     expect(await topics.count()).toBeGreaterThan(3);
@@ -67,8 +69,10 @@ describe('a citizen on a phone browses the legal Q&A by topic', () => {
     await question.click();
     await page.waitForURL((url) => url.pathname === questionHref);
     expect(await h1(page)).toBe(title);
-    await page.getByRole('heading', { name: 'Câu hỏi', exact: true }).waitFor();
+    // The question once (the h1), the answer right after; the reader's own wording folded (issue 21).
     await page.getByRole('heading', { name: 'Trả lời', exact: true }).waitFor();
+    await page.locator('details.qa-question summary').click();
+    expect((await page.locator('details.qa-question .box').innerText()).length).toBeGreaterThan(40);
     expect((await page.locator('#tra-loi + .prose').innerText()).length).toBeGreaterThan(100);
     expect(await crumbs(page).getByRole('link', { name: topicName, exact: true }).getAttribute('href')).toBe(topicHref);
 
@@ -163,31 +167,47 @@ describe('with the keyboard alone', () => {
   });
 
   for (const [device, width] of Object.entries(WIDTHS)) {
-    it(`Tab goes through the header in order — skip link, agency, search, English, then the menu — with the focus visible and on screen (${device})`, async () => {
+    it(`Tab goes through the header in order — skip link, agency, search, English, then the menu (on a phone behind its control, opened with Enter) — with the focus visible and on screen (${device})`, async () => {
       const page = await open(article(), width);
-      const expected = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('body a[href], body input:not([type="hidden"]), body button:not([disabled])')]
-          .filter((el) => el.closest('header') || el.classList.contains('skip-link'))
-          .map((el) => el.getAttribute('href') ?? el.getAttribute('type') ?? el.tagName.toLowerCase()),
-      );
-      const menu = await mainMenu(page).getByRole('link').allInnerTexts();
-      expect(menu.map((m) => m.trim())).toEqual(['Trang chủ', 'Tin tức', 'Hỏi đáp pháp luật', 'Thông báo', 'Văn bản', 'Gương điển hình', 'Báo chí', 'Đơn vị – liên hệ', 'Giới thiệu']);
+      /** What Tab can reach in the header now (the menu's links only while shown), in document order. */
+      const reachable = () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('body a[href], body input:not([type="hidden"]), body button:not([disabled]), body summary')]
+            .filter((el) => (el.closest('header') || el.classList.contains('skip-link')) && el.getClientRects().length > 0)
+            .map((el) => el.getAttribute('href') ?? el.getAttribute('type') ?? el.tagName.toLowerCase()),
+        );
+      const MENU = ['Trang chủ', 'Tin tức', 'Hỏi đáp pháp luật', 'Thông báo', 'Văn bản', 'Gương điển hình', 'Báo chí', 'Đơn vị – liên hệ', 'Giới thiệu'];
+      const phone = device === 'phone';
+      let expected = await reachable();
+      if (phone) expect(expected.at(-1), 'the menu is folded behind its control, the last stop of the header').toBe('summary');
+      else expect(expected).not.toContain('summary');
 
       const seen: NonNullable<Awaited<ReturnType<typeof focused>>>[] = [];
-      for (let i = 0; i < expected.length + 1; i++) {
+      const tab = async () => {
         await page.keyboard.press('Tab');
         const f = await focused(page);
-        expect(f, `Tab ${i + 1} focuses something`).not.toBeNull();
+        expect(f, `Tab ${seen.length + 1} focuses something`).not.toBeNull();
         seen.push(f!);
+      };
+      for (let i = 0; i < expected.length; i++) await tab();
+      if (phone) {
+        expect(seen.at(-1)).toMatchObject({ tag: 'summary', name: 'Danh mục' });
+        await page.keyboard.press('Enter');
+        expected = await reachable();
+        for (let i = seen.length; i < expected.length; i++) await tab();
       }
-      expect(seen.slice(0, expected.length).map((f) => f.href ?? (f.tag === 'input' ? 'search' : f.tag === 'button' ? 'submit' : f.tag))).toEqual(expected);
+      await tab();
+      const menu = await mainMenu(page).getByRole('link').allInnerTexts();
+      expect(menu.map((m) => m.trim())).toEqual(MENU);
+      const stops = seen.slice(0, expected.length).map((f) => f.href ?? (f.tag === 'input' ? 'search' : f.tag === 'button' ? 'submit' : f.tag));
+      expect(stops).toEqual(expected);
       expect(seen[0]!.href).toBe('#noi-dung');
       expect(seen[1]!.href).toBe('/');
       expect(seen[2]).toMatchObject({ tag: 'input', name: 'Tìm kiếm' });
       const english = seen.findIndex((f) => f.name === 'English');
       expect(seen[english]?.href, 'the English version comes after the search box').toMatch(/^\/en\//);
       expect(english).toBeGreaterThan(2);
-      expect(seen.filter((f) => f.place === 'header' && f.tag === 'a' && f.href !== '/' && f.name !== 'English').map((f) => f.name)).toEqual(menu.slice(1).map((m) => m.trim()));
+      expect(seen.filter((f) => f.place === 'header' && f.tag === 'a' && f.href !== '/' && f.name !== 'English').map((f) => f.name)).toEqual(MENU.slice(1));
       expect(seen.at(-1)!.place, 'after the header comes the page').toBe('main');
       for (const f of seen) expect({ name: f.name, onScreen: f.onScreen, ring: f.ring }).toEqual({ name: f.name, onScreen: true, ring: true });
       await close(page);
