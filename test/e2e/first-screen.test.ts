@@ -193,6 +193,12 @@ describe('a Q&A page on a phone', () => {
     // The reader's question as sent: folded, one tap away, and still in the page (search, print).
     const asked = page.locator('details.qa-question');
     expect(await asked.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // On paper it is printed, folded or not.
+    const shownNow = () => asked.locator('.box').evaluate((box) => box.checkVisibility());
+    expect(await shownNow()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await shownNow()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     await asked.locator('summary').click();
     expect((await asked.innerText()).length).toBeGreaterThan(60);
     await close(page);
