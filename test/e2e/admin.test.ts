@@ -5,7 +5,8 @@
  * publication moves the address with it, renaming after publication does not. An editor and a reporter go
  * through the screens of their day (home, lists and filters, the article form with its pickers and the media
  * library, a publish refused for errors): every screen is scanned for English (text, aria-label, title,
- * placeholder, tab title) outside a short reviewed list of loanwords; the unit picker offers current
+ * placeholder, tab title) outside a short reviewed list of loanwords, and for links out of the admin (Strapi's
+ * banners about itself); the unit picker offers current
  * Vietnamese units only.
  * The admin panel is built by the global setup before any Strapi boots (site/publisher/admin-build.ts, kept
  * between runs when its sources are unchanged); Strapi serves it from a copy of the seeded snapshot.
@@ -83,11 +84,23 @@ async function englishOn(page: Page): Promise<string[]> {
   return [...new Set(strings.filter(english))];
 }
 
+/** Links of the page that lead out of the admin (Strapi's banners and news point to strapi.io, in English). */
+async function linksOut(page: Page): Promise<string[]> {
+  const origin = new URL(page.url()).origin;
+  const hrefs: string[] = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('a[href]'))
+      .filter((a) => a.checkVisibility())
+      .map((a) => (a as HTMLAnchorElement).href),
+  );
+  return hrefs.filter((h) => /^https?:/.test(h) && new URL(h).origin !== origin);
+}
+
 async function scanScreens(page: Page, screens: Record<string, () => Promise<unknown>>) {
   const found: string[] = [];
   for (const [name, visit] of Object.entries(screens)) {
     await visit();
     for (const s of await englishOn(page)) found.push(`${name}: ${JSON.stringify(s)}`);
+    for (const href of await linksOut(page)) found.push(`${name}: link out of the admin ${href}`);
   }
   return found;
 }

@@ -118,6 +118,11 @@ describe('an editor, through every public type', () => {
       const input = page.locator(`input[name="${source}"]`);
       await input.waitFor();
       expect(await page.locator('input[name="slug"]').inputValue()).toBe('');
+      // A yes/no field reads "Có" / "Không" (a unit "Đang hoạt động: Có"), not "Đúng" / "Sai".
+      if (Object.values(cms.strapi.contentTypes[uid].attributes as Record<string, any>).some((a) => a.type === 'boolean')) {
+        await page.getByText('Không', { exact: true }).first().waitFor();
+        expect(await page.getByText(/^(Đúng|Sai)$/).count()).toBe(0);
+      }
       await input.pressSequentially(title);
       expect(await fillRequired(page, uid, source, `Văn bản thử ${type}`)).toEqual([]);
       const draft = await save(page, uid);

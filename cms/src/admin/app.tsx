@@ -107,6 +107,10 @@ export default {
     // The editorial board reads Vietnamese: make it the admin's language unless a user chose another.
     try {
       if (!window.localStorage.getItem('strapi-admin-language')) window.localStorage.setItem('strapi-admin-language', 'vi');
+      // Strapi's banner about its new media library links to an English blog post on strapi.io: news about
+      // the software, not for the editorial board. It is dismissed before it shows (the key is scoped by the
+      // project's uuid, which is false with telemetry off, undefined until the admin's init answers).
+      for (const legacy of [true, false]) for (const scope of ['false', 'undefined']) window.localStorage.setItem(`STRAPI_MEDIA_LIBRARY_BANNER_DISMISSED_FOR_${legacy}:${scope}`, 'true');
     } catch {
       /* storage unavailable: the browser's language applies */
     }

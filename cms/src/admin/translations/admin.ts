@@ -50,6 +50,9 @@ export default {
   'app.components.MediaLibraryBanner.text': 'Xem tài liệu để biết cách chuyển sang phiên bản mới.',
   'app.components.MediaLibraryBanner.text.enabled': 'Bạn đang dùng phiên bản đã được làm mới.',
   'app.components.Select.placeholder': 'Chọn',
+  // A yes/no field reads "Có" / "Không" ("Đang hoạt động: Không"), not "Đúng" / "Sai".
+  'app.components.ToggleCheckbox.on-label': 'Có',
+  'app.components.ToggleCheckbox.off-label': 'Không',
   'app.components.ToggleCheckbox.enabled-label': 'Bật',
   'app.components.ToggleCheckbox.disabled-label': 'Tắt',
   'app.components.UpsellBanner.close': 'Đóng biểu ngữ. ',

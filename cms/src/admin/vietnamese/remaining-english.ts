@@ -112,6 +112,10 @@ function translateTitle() {
 export function translateRemainingEnglish() {
   if (typeof document === 'undefined' || (window as any).__thadsVietnamese) return;
   (window as any).__thadsVietnamese = true;
+  // Strapi's help links lead to its English documentation on strapi.io: hidden (also from screen readers).
+  const style = document.createElement('style');
+  style.textContent = 'a[href^="https://docs.strapi.io"], a[href^="https://strapi.io"] { display: none !important; }';
+  document.head.append(style);
   const observer = new MutationObserver((mutations) => {
     for (const m of mutations) {
       if (m.type === 'childList') m.addedNodes.forEach(translateTree);
