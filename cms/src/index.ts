@@ -26,6 +26,7 @@ import { registerPressMonitoring, schedulePressImport } from './press-monitoring
 import { registerNoticeRules } from './notices/rules';
 import { registerCurrentEntries } from './bootstrap/current-entries';
 import { releaseGuard } from './security/release-guard';
+import { bootstrapAlerts, destroyAlerts, registerAlerts } from './alerts';
 
 /** NFC-normalises every string in a document's data (Vietnamese typed on some systems arrives decomposed). */
 function normalizeStrings(value: unknown): unknown {
@@ -66,6 +67,7 @@ export default {
     registerPageFeedback(strapi, intakeSettings());
     registerReview(strapi);
     registerPressMonitoring(strapi);
+    registerAlerts(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -105,6 +107,9 @@ export default {
       });
     }
 
+    // Email alerts: publishes from here on are mailed to subscribers (src/alerts).
+    await bootstrapAlerts(strapi);
+
     const demoUsers = process.env.DEMO_USERS ? process.env.DEMO_USERS === 'true' : !production;
     if (demoUsers) {
       await ensureDemoUsers(strapi);
@@ -112,7 +117,8 @@ export default {
     }
   },
 
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await destroyAlerts(strapi);
     await closeIntakeStores();
   },
 };

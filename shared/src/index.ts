@@ -42,4 +42,5 @@ export * from './publishing/expiry.ts';
 export * from './text/money.ts';
 export * from './schemas/press-monitoring.ts';
 export * from './document-formats.ts';
+export * from './schemas/inputs/alert-subscription.ts';
 export * from './publishing/former-address.ts';

@@ -4,6 +4,7 @@ import { HISTORY_EDITOR_PERMISSIONS } from '../history/permissions';
 import { REPORTS_EDITOR_PERMISSIONS } from '../reports/permissions';
 import { REVIEW_EDITOR_PERMISSIONS, REVIEW_REPORTER_PERMISSIONS } from '../review/permissions';
 import { withAllLocales } from './locales';
+import { ALERTS_EDITOR_PERMISSIONS } from '../alerts/admin-routes';
 import { PRIVATE_SINGLES } from '@thads/shared';
 
 const CM = 'plugin::content-manager.explorer';
@@ -47,6 +48,7 @@ export function editorPermissions(strapi: Core.Strapi): Permission[] {
     ...HISTORY_EDITOR_PERMISSIONS,
     ...REPORTS_EDITOR_PERMISSIONS,
     ...REVIEW_EDITOR_PERMISSIONS,
+    ...ALERTS_EDITOR_PERMISSIONS,
   ];
 }
 

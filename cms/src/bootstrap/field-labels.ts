@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { DEBTOR_FIELD_LABELS as DEBTOR } from '@thads/shared';
 import { ENFORCEMENT_STAT_LABELS } from '@thads/shared';
+import { ALERT_FIELD_LABELS } from '../alerts/labels';
 import { AUCTION_NOTICE_LABELS, AUCTION_ORGANIZATION_LABELS, ENFORCEMENT_NOTICE_LABELS, NOTICE_PARTY_LABELS } from '@thads/shared';
 
 /**
@@ -35,6 +36,7 @@ const COMMON: Record<string, Label> = {
 };
 
 export const FIELD_LABELS: Record<string, Record<string, Label>> = {
+  ...ALERT_FIELD_LABELS,
   'api::article.article': {
     gallery: ['Bộ ảnh trong bài'],
     category: ['Chuyên mục'],

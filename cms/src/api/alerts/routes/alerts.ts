@@ -1,0 +1,14 @@
+const route = (method: string, path: string, handler: string) => ({ method, path, handler: `alerts.${handler}`, config: { auth: false as const } });
+
+/** Email alerts' public endpoints (cms/src/alerts): sign-up, confirmation, unsubscribe (one-click too), manage. */
+export default {
+  routes: [
+    route('POST', '/alerts/subscribe', 'subscribe'),
+    route('GET', '/alerts/confirm', 'confirmPage'),
+    route('POST', '/alerts/confirm', 'confirm'),
+    route('GET', '/alerts/unsubscribe', 'unsubscribePage'),
+    route('POST', '/alerts/unsubscribe', 'unsubscribe'),
+    route('GET', '/alerts/manage', 'manage'),
+    route('POST', '/alerts/manage', 'manageUpdate'),
+  ],
+};

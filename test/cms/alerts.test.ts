@@ -1,0 +1,346 @@
+/**
+ * Email alerts on a real Strapi with a real SMTP exchange (a local SMTP server counts what it accepted):
+ * sign-up → confirmation mail → confirm → publish in the followed topic → one alert with the right links;
+ * nothing before confirmation, for drafts, for a publish undone within the debounce window, for an embargoed
+ * release before its time; the daily digest gathers the day's items; unsubscribe by link and by
+ * List-Unsubscribe-Post; the manage page; bad inputs refused in Vietnamese; addresses never readable through
+ * the public API; unconfirmed sign-ups erased after 7 days; a refused recipient recorded as failed.
+ * On PostgreSQL with TEST_REDIS_URL the queue is BullMQ in Redis.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, fromCms, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
+import { mailboxEnv, startMailbox, type Mailbox, type Received } from '../helpers/alert-mailbox.ts';
+
+let cms: TestStrapi;
+let box: Mailbox;
+const SITE = 'https://thads-hungyen.example';
+const ENV = { ALERTS_TICK_SECONDS: '0', ALERTS_SITE_URL: SITE, ALERTS_BACKOFF_SECONDS: '0', ALERTS_MAX_ATTEMPTS: '2', ALERTS_SUBSCRIBE_LIMIT: '1000/600', ALERTS_CONFIRM_LIMIT: '1000/600', INTAKE_LOOKUP_LIMIT: '1000/600' };
+
+let batches: any;
+let alerts: any;
+let settings: any;
+const later = (seconds: number) => new Date(Date.now() + seconds * 1000);
+/** What the tick does, at a chosen time (the debounce window and embargoes are minutes long), then the queue emptied. */
+const settleAt = async (when: Date) => {
+  await batches.dispatchDue(cms.strapi, settings, when);
+  await alerts.alertsSettle();
+};
+
+let address = 0;
+const post = (path: string, json: unknown) => api(cms.url, path, { method: 'POST', json, headers: { 'x-forwarded-for': `10.9.${Math.floor(++address / 250)}.${address % 250}` } });
+
+/** A header as sent (mailparser folds the List-* headers into one structure). */
+const header = (mail: Received, name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'im').exec(mail.raw.replace(/\r?\n[ \t]+/g, ' '))?.[1]?.trim() ?? '';
+
+const linkIn = (mail: Received, action: 'confirm' | 'unsubscribe' | 'manage') => {
+  const m = new RegExp(`https?://[^\\s"<>]+/api/alerts/${action}\\?s=([a-z0-9]+)&t=([A-Za-z0-9_-]+)`).exec(mail.text);
+  if (!m) throw new Error(`no ${action} link in: ${mail.text}`);
+  return { url: `/api/alerts/${action}?s=${m[1]}&t=${m[2]}`, s: m[1]!, t: m[2]! };
+};
+
+async function subscribe(email: string, follows: string[], frequency = 'immediate') {
+  const before = box.to(email).length;
+  const res = await post('/api/alerts/subscribe', { email, follows, frequency, consent: true, website: '' });
+  expect(res.status, res.text).toBe(202);
+  await box.until(`the confirmation to ${email}`, () => box.to(email).length > before);
+  return box.to(email).at(-1)!;
+}
+
+async function confirmFrom(mail: Received) {
+  const link = linkIn(mail, 'confirm');
+  const res = await post('/api/alerts/confirm', { s: link.s, t: link.t });
+  expect(res.status, res.text).toBe(200);
+  return res;
+}
+
+const blocks = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
+let topic: { documentId: string; slug: string; name: string };
+
+async function publishQa(title: string) {
+  const docs = cms.strapi.documents('api::legal-qa.legal-qa');
+  const draft = await docs.create({ data: { title, question: `${title}?`, answer: blocks('Trả lời.'), topic: topic.documentId } as any });
+  await docs.publish({ documentId: draft.documentId });
+  return (await docs.findOne({ documentId: draft.documentId, status: 'published' })) as any;
+}
+
+beforeAll(async () => {
+  box = await startMailbox({ reject: (to) => (to.startsWith('khong-ton-tai@') ? { code: 550, message: '5.1.1 Không có hộp thư này' } : null) });
+  process.env.IS_PROXIED = 'true';
+  Object.assign(process.env, mailboxEnv(box), ENV);
+  cms = await startStrapi({ seed: true });
+  batches = fromCms('alerts/batches');
+  alerts = fromCms('alerts/index');
+  settings = fromCms('alerts/settings').alertSettings();
+  topic = (await cms.strapi.documents('api::topic.topic').findFirst({ status: 'published', filters: { slug: 'cap-duong' } })) as any;
+});
+afterAll(async () => {
+  await cms?.stop();
+  for (const k of [...Object.keys(ENV), 'SMTP_HOST', 'SMTP_PORT', 'SMTP_IGNORE_TLS', 'SMTP_FROM', 'IS_PROXIED']) delete process.env[k];
+  await box?.close();
+});
+
+describe('signing up', () => {
+  it.each([
+    ['no address', { email: '' }, 'email', 'Thư điện tử: không được để trống.'],
+    ['a malformed address', { email: 'ban-doc@@x' }, 'email', 'Thư điện tử: không đúng định dạng (ví dụ ten@example.com).'],
+    ['a topic that does not exist', { follows: ['topic:khong-co-linh-vuc-nay'] }, 'follows', 'Nội dung theo dõi: mục "topic:khong-co-linh-vuc-nay" không có trong danh sách.'],
+    ['an unknown kind', { follows: ['type:citizen-question'] }, 'follows', 'Nội dung theo dõi: mục "type:citizen-question" không có trong danh sách.'],
+    ['another frequency', { frequency: 'hourly' }, 'frequency', 'Tần suất nhận thư: chỉ chọn "Ngay khi có tin mới", "Hằng ngày" hoặc "Hằng tuần".'],
+    ['no consent', { consent: false }, 'consent', 'Đồng ý nhận thư: cần đánh dấu ô đồng ý để đăng ký.'],
+    ['a state chosen by the sender', { state: 'confirmed' }, 'state', 'Không được gửi trường do cơ quan quản lý: state.'],
+    ['a forged proof of work', { altcha: 'eyJjaGFsbGVuZ2UiOnt9fQ==AAAAAAAA' }, 'altcha', 'Xác minh chống thư rác: không hợp lệ, vui lòng tải lại trang và gửi lại.'],
+  ])('refuses %s with a 400 in Vietnamese, storing nothing', async (_name, change, field, message) => {
+    const before = await cms.strapi.db.query('api::alert-subscription.alert-subscription').count();
+    const res = await post('/api/alerts/subscribe', { email: 'ban-doc@example.com', follows: ['type:article'], frequency: 'daily', consent: true, ...change });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.errors.find((e: any) => e.path[0] === field)?.message).toBe(message);
+    expect(await cms.strapi.db.query('api::alert-subscription.alert-subscription').count()).toBe(before);
+  });
+
+  it('answers a plain HTML form (no JavaScript) with a page', async () => {
+    const res = await api(cms.url, '/api/alerts/subscribe', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.8.0.1' }, body: 'email=form%40example.com&follows=type%3Apress-release&frequency=weekly&consent=on&website=' });
+    expect(res.status).toBe(202);
+    expect(res.text).toContain('<html lang="vi">');
+    expect(res.text).toContain('Vui lòng mở thư chúng tôi vừa gửi');
+  });
+
+  it('keeps addresses out of every public route', async () => {
+    await subscribe('rieng-tu@example.com', ['type:article']);
+    for (const path of ['/api/alert-subscriptions', '/api/alert-deliveries', '/api/alert-batches', '/api/alert-subscriptions?populate=*', '/API/alert-subscriptions']) {
+      const res = await api(cms.url, path);
+      expect([403, 404], path).toContain(res.status);
+      expect(res.text).not.toContain('rieng-tu@example.com');
+    }
+    const editor = (await api(cms.url, '/admin/login', { method: 'POST', json: { email: 'bientap@thads-hungyen.example', password: 'BienTap@2026' } })).body.data.token;
+    const cm = await api(cms.url, '/content-manager/collection-types/api::alert-subscription.alert-subscription', { token: editor });
+    expect(cm.status).toBe(403);
+    expect(cm.text).not.toContain('rieng-tu@example.com');
+  });
+});
+
+describe('immediate alerts', () => {
+  const reader = 'nguoi-doc@example.com';
+  const waiting = 'chua-xac-nhan@example.com';
+
+  it('mails a confirmation in Vietnamese; the link confirms with one button (a GET changes nothing)', async () => {
+    expect(fromCms('alerts/queue').queueMode()).toBe(cms.db === 'postgres' && process.env.TEST_REDIS_URL ? 'redis' : 'database');
+    const mail = await subscribe(reader, [`topic:${topic.slug}`]);
+    expect(mail.subject).toContain('Xác nhận đăng ký nhận thông báo');
+    expect(mail.text).toContain(`Lĩnh vực hỏi đáp: ${topic.name}`);
+    expect(mail.html).toContain('Xác nhận đăng ký');
+    const link = linkIn(mail, 'confirm');
+    const page = await api(cms.url, link.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<form method="post"');
+    const sub = await cms.strapi.db.query('api::alert-subscription.alert-subscription').findOne({ where: { email: reader } });
+    expect(sub.state).toBe('pending');
+    await confirmFrom(mail);
+    expect((await cms.strapi.db.query('api::alert-subscription.alert-subscription').findOne({ where: { email: reader } })).state).toBe('confirmed');
+    expect((await post('/api/alerts/confirm', { s: link.s, t: 'A'.repeat(32) })).status).toBe(404);
+    await subscribe(waiting, [`topic:${topic.slug}`]);
+  });
+
+  it('sends one alert per publish in the followed topic, with the right links, to confirmed subscribers only', async () => {
+    const qa = await publishQa('Thủ tục yêu cầu thi hành án cấp dưỡng khi người phải thi hành án ở tỉnh khác');
+    await settleAt(later(settings.debounceSeconds + 1));
+    const alertsTo = box.to(reader).filter((m) => !m.subject.includes('Xác nhận'));
+    expect(alertsTo).toHaveLength(1);
+    const mail = alertsTo[0]!;
+    expect(mail.subject).toBe(`Giải đáp pháp luật: ${qa.title}`);
+    expect(mail.text).toContain(`${SITE}/hoi-dap/${qa.slug}/`);
+    expect(mail.html).toContain(`href="${SITE}/hoi-dap/${qa.slug}/"`);
+    expect(header(mail, 'List-Unsubscribe')).toMatch(/^<https?:\/\/[^>]+\/api\/alerts\/unsubscribe\?s=[a-z0-9]+&t=[A-Za-z0-9_-]+>$/);
+    expect(header(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    // Links to our own site and CMS only: no tracking, no images.
+    const hosts = new Set([...mail.html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => new URL(m[1]!).host));
+    expect([...hosts].sort()).toEqual([new URL(SITE).host, 'localhost:1337'].sort());
+    expect(mail.html).not.toContain('<img');
+    expect(box.to(waiting).filter((m) => !m.subject.includes('Xác nhận'))).toHaveLength(0);
+
+    // Nothing twice: another pass, a republish of the same item.
+    await cms.strapi.documents('api::legal-qa.legal-qa').update({ documentId: qa.documentId, data: { question: 'Câu hỏi đã sửa?' } as any });
+    await cms.strapi.documents('api::legal-qa.legal-qa').publish({ documentId: qa.documentId });
+    await settleAt(later(settings.debounceSeconds + 1));
+    expect(box.to(reader).filter((m) => !m.subject.includes('Xác nhận'))).toHaveLength(1);
+  });
+
+  it('sends nothing for a draft, nor for a publish undone within the debounce window', async () => {
+    const docs = cms.strapi.documents('api::legal-qa.legal-qa');
+    const before = box.mails.length;
+    await docs.create({ data: { title: 'Bản nháp chưa xuất bản về cấp dưỡng', question: 'Nháp?', answer: blocks('Nháp.'), topic: topic.documentId } as any });
+    const qa = await publishQa('Đăng nhầm rồi gỡ ngay trong mấy giây');
+    await docs.unpublish({ documentId: qa.documentId });
+    const deleted = await publishQa('Đăng nhầm rồi xoá hẳn');
+    await docs.delete({ documentId: deleted.documentId });
+    await settleAt(later(settings.debounceSeconds + 1));
+    expect(box.mails.length).toBe(before);
+    const batch = await cms.strapi.db.query('api::alert-batch.alert-batch').findOne({ where: { itemDocumentId: qa.documentId } });
+    expect(batch.state).toBe('cancelled');
+  });
+
+  it('sends an embargoed press release only once its embargo is over', async () => {
+    const journalist = 'phong-vien@bao.example';
+    await confirmFrom(await subscribe(journalist, ['type:press-release']));
+    const docs = cms.strapi.documents('api::press-release.press-release');
+    const until = later(3600);
+    const release = await docs.create({ data: { title: 'Thông cáo cấm đăng trước giờ G về đợt cưỡng chế', body: blocks('Nội dung.'), embargoUntil: until.toISOString() } as any });
+    await docs.publish({ documentId: release.documentId });
+    await settleAt(later(settings.debounceSeconds + 1));
+    expect(box.to(journalist).filter((m) => !m.subject.includes('Xác nhận'))).toHaveLength(0);
+    await settleAt(new Date(until.getTime() + 1000));
+    const sent = box.to(journalist).filter((m) => !m.subject.includes('Xác nhận'));
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.subject).toBe('Thông cáo báo chí: Thông cáo cấm đăng trước giờ G về đợt cưỡng chế');
+  });
+
+  it('records a publish made inside a transaction once it commits, and none when it rolls back', async () => {
+    const docs = cms.strapi.documents('api::legal-qa.legal-qa');
+    const batchOf = (documentId: string) => cms.strapi.db.query('api::alert-batch.alert-batch').findOne({ where: { itemDocumentId: documentId } });
+    const make = async (title: string) => {
+      const d = await docs.create({ data: { title, question: `${title}?`, answer: blocks('Trả lời.'), topic: topic.documentId } as any });
+      await docs.publish({ documentId: d.documentId });
+      return d.documentId as string;
+    };
+    const kept = await cms.strapi.db.transaction(() => make('Xuất bản trong một giao dịch'));
+    for (let i = 0; i < 100 && !(await batchOf(kept)); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await batchOf(kept)).toMatchObject({ state: 'scheduled' });
+    let undone = '';
+    await cms.strapi.db
+      .transaction(async () => {
+        undone = await make('Xuất bản trong một giao dịch bị huỷ');
+        throw new Error('rollback');
+      })
+      .catch(() => {});
+    // A rollback runs no commit callback: nothing was or will be recorded.
+    expect(await batchOf(undone)).toBeNull();
+    await docs.unpublish({ documentId: kept });
+    expect(await batchOf(kept)).toMatchObject({ state: 'cancelled' });
+  });
+
+  it('records a recipient the relay refuses for good as a failure, without retrying', async () => {
+    const bad = 'khong-ton-tai@example.com';
+    const res = await post('/api/alerts/subscribe', { email: bad, follows: ['type:article'], frequency: 'daily', consent: true });
+    expect(res.status).toBe(202);
+    await alerts.alertsSettle();
+    const sub = await cms.strapi.db.query('api::alert-subscription.alert-subscription').findOne({ where: { email: bad } });
+    const delivery = await cms.strapi.db.query('api::alert-delivery.alert-delivery').findOne({ where: { subscriptionId: sub.id } });
+    expect(delivery).toMatchObject({ state: 'failed', attempts: 1 });
+    expect(delivery.error).toContain('550');
+    expect(box.to(bad)).toHaveLength(0);
+  });
+});
+
+describe('digests', () => {
+  it('gathers the day\'s items a daily subscriber follows in one mail', async () => {
+    const daily = 'ban-tin@example.com';
+    await confirmFrom(await subscribe(daily, [`topic:${topic.slug}`, 'type:press-release'], 'daily'));
+    const one = await publishQa('Hỏi đáp thứ nhất trong ngày về cấp dưỡng');
+    const two = await publishQa('Hỏi đáp thứ hai trong ngày về cấp dưỡng');
+    await settleAt(later(settings.debounceSeconds + 1));
+    expect(box.to(daily).filter((m) => !m.subject.includes('Xác nhận'))).toHaveLength(0);
+    const digest = await batches.createDigest(cms.strapi, settings, 'daily', later(settings.debounceSeconds + 2));
+    expect(digest.created).toBe(true);
+    await settleAt(later(settings.debounceSeconds + 3));
+    const mails = box.to(daily).filter((m) => !m.subject.includes('Xác nhận'));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toMatch(/^Bản tin hằng ngày ngày \d\d\/\d\d\/\d{4}: \d+ tin mới/);
+    for (const qa of [one, two]) expect(mails[0]!.text).toContain(`${SITE}/hoi-dap/${qa.slug}/`);
+    // the release of the embargo test is still under embargo at the digest's time; unpublished and draft items are not in it
+    expect(mails[0]!.text).not.toContain('Thông cáo cấm đăng trước giờ G');
+    expect(mails[0]!.text).not.toContain('Đăng nhầm');
+    expect(mails[0]!.text).not.toContain('Bản nháp chưa xuất bản');
+    // the same day again: nothing more
+    expect((await batches.createDigest(cms.strapi, settings, 'daily', later(settings.debounceSeconds + 4))).created).toBe(false);
+  });
+});
+
+describe('unsubscribe and manage', () => {
+  it('unsubscribes in one click (List-Unsubscribe-Post) and erases the address', async () => {
+    const reader = 'mot-cham@example.com';
+    await confirmFrom(await subscribe(reader, [`topic:${topic.slug}`]));
+    await publishQa('Một câu hỏi để có thư có tiêu đề huỷ một chạm');
+    await settleAt(later(settings.debounceSeconds + 1));
+    const mail = box.to(reader).at(-1)!;
+    const url = new URL(/<([^>]+)>/.exec(header(mail, 'List-Unsubscribe'))![1]!);
+    const res = await api(cms.url, url.pathname + url.search, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' });
+    expect(res.status, res.text).toBe(200);
+    expect(await cms.strapi.db.query('api::alert-subscription.alert-subscription').findOne({ where: { email: reader } })).toBeNull();
+    // again: still fine (already gone)
+    expect((await api(cms.url, url.pathname + url.search, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
+  });
+
+  it('unsubscribes from the link in the mail: a page, then its button', async () => {
+    const reader = 'nguoi-doc@example.com';
+    const mail = box.to(reader).at(-1)!;
+    const link = linkIn(mail, 'unsubscribe');
+    const page = await api(cms.url, link.url, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Huỷ đăng ký');
+    expect(await cms.strapi.db.query('api::alert-subscription.alert-subscription').findOne({ where: { email: reader } })).not.toBeNull();
+    const res = await api(cms.url, '/api/alerts/unsubscribe', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `s=${link.s}&t=${link.t}` });
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Đã huỷ đăng ký');
+    expect(await cms.strapi.db.query('api::alert-subscription.alert-subscription').findOne({ where: { email: reader } })).toBeNull();
+  });
+
+  it('changes what one follows from the mail, without an account; bad input is refused', async () => {
+    const reader = 'ban-tin@example.com';
+    const link = linkIn(box.to(reader).at(-1)!, 'manage');
+    const view = await api(cms.url, link.url, { headers: { accept: 'application/json' } });
+    expect(view.status).toBe(200);
+    expect(view.body.data).toEqual({ email: 'b***@example.com', follows: [`topic:${topic.slug}`, 'type:press-release'].sort(), frequency: 'daily' });
+    const form = await api(cms.url, link.url, { headers: { accept: 'text/html' } });
+    expect(form.text).toContain(`value="topic:${topic.slug}" checked`);
+    const changed = await post('/api/alerts/manage', { s: link.s, t: link.t, follows: ['type:story'], frequency: 'weekly' });
+    expect(changed.status, changed.text).toBe(200);
+    expect(changed.body.data).toMatchObject({ follows: ['type:story'], frequency: 'weekly' });
+    const bad = await post('/api/alerts/manage', { s: link.s, t: link.t, follows: [], frequency: 'weekly' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('Nội dung theo dõi: hãy chọn ít nhất một mục.');
+    expect((await post('/api/alerts/manage', { s: link.s, t: 'x'.repeat(32), follows: ['type:story'], frequency: 'weekly' })).status).toBe(404);
+  });
+
+  it('erases sign-ups not confirmed within 7 days', async () => {
+    const subs = cms.strapi.db.query('api::alert-subscription.alert-subscription');
+    expect(await subs.findOne({ where: { email: 'chua-xac-nhan@example.com' } })).not.toBeNull();
+    const erase = fromCms('alerts/subscriptions').eraseUnconfirmed;
+    expect(await erase(cms.strapi, later(6 * 86400))).toBe(0);
+    expect(await erase(cms.strapi, later(8 * 86400))).toBeGreaterThan(0);
+    expect(await subs.findOne({ where: { email: 'chua-xac-nhan@example.com' } })).toBeNull();
+    expect(await subs.count({ where: { state: 'pending' } })).toBe(0);
+    expect(await subs.findOne({ where: { email: 'phong-vien@bao.example' } })).not.toBeNull();
+  });
+});
+
+describe('what editors see', () => {
+  const login = async (email: string, password: string) => (await api(cms.url, '/admin/login', { method: 'POST', json: { email, password } })).body.data.token as string;
+
+  it('shows editors confirmed subscribers per followed topic and the batches sent with their failures, never an address', async () => {
+    const editor = await login('bientap@thads-hungyen.example', 'BienTap@2026');
+    const res = await api(cms.url, '/thads/alerts/summary', { token: editor });
+    expect(res.status, res.text).toBe(200);
+    const data = res.body.data;
+    expect(data.follows).toContainEqual({ key: 'type:press-release', label: 'Thông cáo báo chí', confirmed: 1 });
+    expect(data.subscribers.confirmed).toBeGreaterThan(0);
+    const release = data.batches.find((b: any) => b.title === 'Thông cáo cấm đăng trước giờ G về đợt cưỡng chế');
+    expect(release).toMatchObject({ kind: 'immediate', state: 'dispatched', recipients: 1, sent: 1, failed: 0 });
+    expect(data.failures.some((f: any) => /550/.test(f.error))).toBe(true);
+    expect(res.text).not.toMatch(/[a-z0-9.-]+@(example\.com|bao\.example)/);
+  });
+
+  it('shows reporters nothing', async () => {
+    const reporter = await login('phongvien@thads-hungyen.example', 'PhongVien@2026');
+    expect((await api(cms.url, '/thads/alerts/summary', { token: reporter })).status).toBe(403);
+    expect((await api(cms.url, '/thads/alerts/erase', { method: 'POST', json: { email: 'phong-vien@bao.example' }, token: reporter })).status).toBe(403);
+  });
+
+  it('lets an editor erase an address on request without reading any', async () => {
+    const editor = await login('bientap@thads-hungyen.example', 'BienTap@2026');
+    const bad = await api(cms.url, '/thads/alerts/erase', { method: 'POST', json: { email: 'khong-phai-dia-chi' }, token: editor });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('Thư điện tử: không đúng định dạng (ví dụ ten@example.com).');
+    const res = await api(cms.url, '/thads/alerts/erase', { method: 'POST', json: { email: 'Phong-Vien@bao.example' }, token: editor });
+    expect(res.body.data).toEqual({ erased: 1 });
+    expect(await cms.strapi.db.query('api::alert-subscription.alert-subscription').findOne({ where: { email: 'phong-vien@bao.example' } })).toBeNull();
+  });
+});
