@@ -9,7 +9,7 @@ import type { Names } from './render';
 const e = escapeHtml;
 
 export function page(title: string, body: string, siteUrl: string) {
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${e(title)}</title><style>body{font-family:system-ui,Arial,sans-serif;line-height:1.5;color:#1b1b1b;max-width:40rem;margin:0 auto;padding:1rem}fieldset{border:1px solid #bbb;margin:0 0 1rem;padding:.5rem 1rem}legend{font-weight:bold}label{display:block;padding:.35rem 0}button{font:inherit;padding:.6rem 1.2rem;min-height:44px;background:#8b0000;color:#fff;border:0;border-radius:4px;cursor:pointer}button.secondary{background:#fff;color:#8b0000;border:1px solid #8b0000}.error{color:#a00;font-weight:bold}</style></head><body><main><h1>${e(title)}</h1>${body}<p><a href="${e(siteUrl)}/">Về trang chủ</a></p></main></body></html>`;
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${e(title)}</title><style>body{font-family:system-ui,Arial,sans-serif;line-height:1.5;color:#1b1b1b;max-width:40rem;margin:0 auto;padding:1rem}fieldset{border:1px solid #bbb;margin:0 0 1rem;padding:.5rem 1rem}legend{font-weight:bold}label{display:flex;gap:.6rem;align-items:flex-start;padding:.4rem 0}input[type=checkbox],input[type=radio]{width:1.4rem;height:1.4rem;margin:0;flex:none;accent-color:#8b0000}button{font:inherit;padding:.6rem 1.2rem;min-height:44px;background:#8b0000;color:#fff;border:0;border-radius:4px;cursor:pointer}button.secondary{background:#fff;color:#8b0000;border:1px solid #8b0000}.error{color:#a00;font-weight:bold}</style></head><body><main><h1>${e(title)}</h1>${body}<p><a href="${e(siteUrl)}/">Về trang chủ</a></p></main></body></html>`;
 }
 
 const hidden = (s: string, t: string) => `<input type="hidden" name="s" value="${e(s)}"><input type="hidden" name="t" value="${e(t)}">`;
@@ -25,13 +25,14 @@ export const messagePage = (title: string, message: string, siteUrl: string, err
 /** The form to change what one follows, with the current choice ticked. */
 export function managePage(input: { action: string; unsubscribe: string; s: string; t: string; email: string; follows: string[]; frequency: AlertFrequency; names: Names; siteUrl: string; notice?: string; error?: string }) {
   const chosen = new Set(input.follows);
-  const box = (key: string) => `<label><input type="checkbox" name="follows" value="${e(key)}"${chosen.has(key) ? ' checked' : ''}> ${e(followLabel(key, input.names))}</label>`;
-  const group = (legend: string, keys: string[]) => (keys.length ? `<fieldset><legend>${e(legend)}</legend>${keys.map(box).join('')}</fieldset>` : '');
-  const types = ALERT_TYPE_KEYS.map((k) => `type:${k}`);
-  const categories = Object.keys(input.names.categories).map((s) => `category:${s}`);
-  const topics = Object.keys(input.names.topics).map((s) => `topic:${s}`);
-  const districts = Object.keys(DISTRICT_LABELS).map((d) => `district:${d}`);
-  const freq = ALERT_FREQUENCIES.map((f) => `<label><input type="radio" name="frequency" value="${f}"${f === input.frequency ? ' checked' : ''}> ${e(ALERT_FREQUENCY_LABELS[f])}</label>`).join('');
+  // Under its group's legend, each choice by its own name ("Cấp dưỡng", not "Lĩnh vực hỏi đáp: Cấp dưỡng").
+  const box = ([key, label]: [string, string]) => `<label><input type="checkbox" name="follows" value="${e(key)}"${chosen.has(key) ? ' checked' : ''}> <span>${e(label)}</span></label>`;
+  const group = (legend: string, keys: [string, string][]) => (keys.length ? `<fieldset><legend>${e(legend)}</legend>${keys.map(box).join('')}</fieldset>` : '');
+  const types = ALERT_TYPE_KEYS.map((k): [string, string] => [`type:${k}`, followLabel(`type:${k}`)]);
+  const categories = Object.entries(input.names.categories).map(([slug, name]): [string, string] => [`category:${slug}`, name]);
+  const topics = Object.entries(input.names.topics).map(([slug, name]): [string, string] => [`topic:${slug}`, name]);
+  const districts = Object.entries(DISTRICT_LABELS).map(([d, name]): [string, string] => [`district:${d}`, name]);
+  const freq = ALERT_FREQUENCIES.map((f) => `<label><input type="radio" name="frequency" value="${f}"${f === input.frequency ? ' checked' : ''}> <span>${e(ALERT_FREQUENCY_LABELS[f])}</span></label>`).join('');
   const body = `${input.notice ? `<p role="status"><strong>${e(input.notice)}</strong></p>` : ''}${input.error ? `<p class="error" role="alert">${e(input.error)}</p>` : ''}<p>Địa chỉ nhận thư: ${e(input.email)}</p>
 <form method="post" action="${e(input.action)}">${hidden(input.s, input.t)}
 ${group('Loại tin', types)}${group('Chuyên mục tin tức', categories)}${group('Lĩnh vực hỏi đáp', topics)}${group('Thông báo đấu giá theo địa bàn', districts)}

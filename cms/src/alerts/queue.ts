@@ -98,7 +98,21 @@ async function claimMany(rt: Runtime, ids: number[]): Promise<number[]> {
  * Renders, sends and records one mail, claiming it first unless the caller did. The record of a mail the relay
  * accepted is written before the next mail of this worker is sent.
  */
-async function deliver(rt: Runtime, id: number, claimed = false): Promise<Outcome> {
+const ROW_FIELDS = ['id', 'subscription_id', 'batch_id', 'item_indexes', 'attempts'];
+const SUB_FIELDS = ['id', 'document_id', 'email', 'follows', 'frequency', 'state', 'pending_follows', 'pending_frequency', 'confirm_sent_at'];
+type Loaded = { row: any; sub: any };
+
+/** The rows and subscribers of a claimed page, read in two queries. */
+async function loadPage(rt: Runtime, ids: number[]): Promise<Map<number, Loaded>> {
+  const knex = knexOf(rt.strapi);
+  const rows = await knex(DELIVERIES).whereIn('id', ids).select(ROW_FIELDS);
+  const subs = new Map<number, any>();
+  const subIds = [...new Set(rows.map((r: any) => r.subscription_id))];
+  for (let i = 0; i < subIds.length; i += 500) for (const sub of await knex(SUBSCRIPTIONS).whereIn('id', subIds.slice(i, i + 500)).select(SUB_FIELDS)) subs.set(sub.id, sub);
+  return new Map(rows.map((row: any) => [row.id, { row, sub: subs.get(row.subscription_id) }]));
+}
+
+async function deliver(rt: Runtime, id: number, claimed = false, loaded?: Loaded): Promise<Outcome> {
   const { strapi, settings } = rt;
   const knex = knexOf(strapi);
   if (!claimed) {
@@ -109,8 +123,8 @@ async function deliver(rt: Runtime, id: number, claimed = false): Promise<Outcom
       .update({ state: 'sending', lease_until: new Date(now.getTime() + settings.leaseSeconds * 1000), attempts: knex.raw('attempts + 1'), updated_at: now });
     if (!n) return 'skipped';
   }
-  const row = await knex(DELIVERIES).where('id', id).first('id', 'subscription_id', 'batch_id', 'item_indexes', 'attempts');
-  const sub = await knex(SUBSCRIPTIONS).where('id', row.subscription_id).first('id', 'document_id', 'email', 'follows', 'frequency', 'state', 'pending_follows', 'pending_frequency', 'confirm_sent_at');
+  const row = loaded?.row ?? (await knex(DELIVERIES).where('id', id).first(ROW_FIELDS));
+  const sub = loaded ? loaded.sub : await knex(SUBSCRIPTIONS).where('id', row.subscription_id).first(SUB_FIELDS);
   const drop = async () => {
     await knex(DELIVERIES).where('id', id).del();
     return 'skipped' as const;
@@ -221,10 +235,11 @@ function drainDatabase(rt: Runtime): Promise<void> {
         if (!due.length) break;
         const ids = await claimMany(rt, due);
         if (!ids.length) break;
+        const loaded = await loadPage(rt, ids);
         await pool(ids, rt.settings.concurrency, async (id) => {
           if (rt.stopped) return; // claimed rows left: taken again when the lease runs out
           try {
-            await deliver(rt, id, true);
+            await deliver(rt, id, true, loaded.get(id));
           } catch (error: any) {
             rt.strapi.log.error(`Thư thông báo ${id}: ${error?.message ?? error}`);
           }

@@ -73,6 +73,15 @@ export function formNotices(policy: IntakePolicy): FormNotice[] {
       recipients: 'Tổ Biên tập, để thống kê theo từng trang.',
       retention: policy.feedbackRetentionDays > 0 ? `Phản hồi được xoá tự động sau ${policy.feedbackRetentionDays} ngày.` : 'Phản hồi được giữ để thống kê cho đến khi Tổ Biên tập xoá.',
     },
+    {
+      id: 'thong-bao-qua-thu',
+      name: 'Nhận thông báo qua thư điện tử',
+      href: '/nhan-thong-bao/',
+      purpose: 'Gửi thư khi có nội dung mới bạn chọn theo dõi (ngay, hằng ngày hoặc hằng tuần). Thư chỉ có tiêu đề, tóm tắt và liên kết tới trang này; không có ảnh theo dõi hay liên kết của bên thứ ba.',
+      data: ['Địa chỉ thư điện tử', 'Nội dung bạn theo dõi và tần suất nhận thư', 'Thời điểm bạn đồng ý và xác nhận'],
+      recipients: 'Không ai xem được địa chỉ: Tổ Biên tập chỉ thấy số người đăng ký theo từng nội dung và số thư đã gửi; khi bạn yêu cầu, họ xoá địa chỉ mà không cần xem.',
+      retention: 'Đăng ký không được xác nhận bị xoá sau 7 ngày; khi bạn huỷ đăng ký (liên kết trong mỗi thư), địa chỉ được xoá ngay.',
+    },
   ];
 }
 
