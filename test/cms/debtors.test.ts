@@ -192,12 +192,18 @@ describe('import of a spreadsheet', () => {
   it('writes a large file in the background and reports its progress', async () => {
     const big = await xlsx([HEADER, ...Array.from({ length: 250 }, (_, i) => row(1000 + i))]);
     const before = await count();
+    // What Strapi's webhook sends the publisher: one event for the whole file, naming the type, not 500.
+    const events: any[] = [];
+    const listen = (event: string) => (payload: any) => payload?.uid === UID && events.push({ event, ...payload });
+    const stop = ['entry.create', 'entry.publish', 'entry.update'].map((e) => cms.strapi.eventHub.on(e, listen(e)));
     const res = await upload('confirm', big, 'lon.xlsx', { unit: kv3 });
     expect(res.status, res.text).toBe(202);
     expect(res.body.data.job).toMatchObject({ total: 250, fileName: 'lon.xlsx' });
     await expect.poll(async () => (await job()).state, { timeout: 110_000, interval: 200 }).toBe('xong');
     expect(await job()).toMatchObject({ written: 250, total: 250, error: null });
     expect(await count()).toBe(before + 500);
+    for (const off of stop) off?.();
+    expect(events).toEqual([expect.objectContaining({ event: 'entry.publish', uid: UID, entry: null })]);
     const stored = await cms.strapi.documents(UID).findFirst({ filters: { name: 'Người giả định số 1000' }, populate: ['history', 'unit'] });
     expect(stored).toMatchObject({ state: 'dang-cong-khai', unit: { slug: 'phong-thads-khu-vuc-3' }, history: [{ event: 'dua-vao', note: 'Nhập từ tệp "lon.xlsx".', by: expect.stringContaining('bientap@thads-hungyen.example') }] });
   });
