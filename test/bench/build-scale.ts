@@ -76,9 +76,10 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 function stagesOf(output: string, timer: Record<string, { elapsedTime: number }>): Record<string, number> {
   const s = (ms: number | undefined) => (ms === undefined ? NaN : +(ms / 1000).toFixed(1));
   const log = output.replace(ANSI, '');
+  // Astro prints "Completed in 840ms.", "Completed in 33.60s." or, past a minute, "Completed in 1m 4s.".
   const completed = (after: string) => {
-    const m = new RegExp(`${after}[\\s\\S]*?Completed in ([\\d.]+)(ms|s)`).exec(log);
-    return m ? Number(m[1]) * (m[2] === 'ms' ? 1 : 1000) : undefined;
+    const m = new RegExp(`${after}[\\s\\S]*?Completed in (?:(\\d+)m )?([\\d.]+)(ms|s)`).exec(log);
+    return m ? Number(m[1] ?? 0) * 60_000 + Number(m[2]) * (m[3] === 'ms' ? 1 : 1000) : undefined;
   };
   const timeOf = (re: RegExp) => {
     const m = re.exec(log);
