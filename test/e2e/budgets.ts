@@ -131,6 +131,7 @@ export const TEMPLATES: Template[] = [
   { name: 'yêu cầu cung cấp thông tin', source: 'yeu-cau-cung-cap-thong-tin/index.astro', kind: 'interactive', find: fixed('/yeu-cau-cung-cap-thong-tin/'), ready: 'astro-island:not([ssr])', form: true },
   { name: 'tra cứu yêu cầu cung cấp thông tin', source: 'yeu-cau-cung-cap-thong-tin/tra-cuu.astro', kind: 'interactive', find: fixed('/yeu-cau-cung-cap-thong-tin/tra-cuu/'), ready: 'astro-island:not([ssr])', form: true },
   { name: 'đề nghị của báo chí', source: 'bao-chi/de-nghi-cung-cap-thong-tin.astro', kind: 'interactive', find: fixed('/bao-chi/de-nghi-cung-cap-thong-tin/'), ready: 'astro-island:not([ssr])', form: true },
+  { name: 'nhận thông báo qua thư điện tử', source: 'nhan-thong-bao/index.astro', kind: 'reading', find: fixed('/nhan-thong-bao/') },
   { name: 'trang không tồn tại (404)', source: '404.astro', kind: 'reading', find: notFound },
 ];
 
