@@ -4,7 +4,7 @@
  * The search lives in the URL (?q=…&loai=…&chu-de=…&don-vi=…&nam=…&sap-xep=ngay): typing replaces the
  * history entry, a filter or sort change adds one, Back restores the previous search.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { SEARCH_PATH, SEARCH_TYPE_LABELS } from '@thads/shared';
 import SearchResults from './SearchResults.tsx';
 import { loadHits, resultsMessage, runSearch, type Counts, type Hit, type Outcome } from './search-client.ts';
@@ -180,7 +180,9 @@ export default function SearchPage({ topics, categories, ask, examples }: Props)
 
   // After "load more", focus goes to the first new result (the button may be gone). After new results (Back,
   // "search again without filters"), focus that was on a result or button now gone goes back to the box.
-  useEffect(() => {
+  // A layout effect: focus moves as the new results enter the page, not a frame later (Preact runs plain
+  // effects after paint, when a keyboard user may already have pressed a key on the old focus).
+  useLayoutEffect(() => {
     if (focusNext.current) {
       links.current.get(focusNext.current)?.focus();
       focusNext.current = null;
