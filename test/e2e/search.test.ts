@@ -198,6 +198,8 @@ describe('with the keyboard alone', () => {
     for (let i = 0; i < 6 && !(await headerBox(page).evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await headerBox(page).evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.type('cuong che giao nha', { delay: 30 });
+    // As typeInHeader: the results of the whole query, not of a partial one that the next render replaces.
+    await page.getByRole('status').filter({ hasText: 'kết quả cho “cuong che giao nha”' }).first().waitFor({ state: 'attached' });
     await panelLinks(page).first().waitFor();
     const inPanel = () => page.evaluate(() => !!document.activeElement?.closest('#tim-kiem-nhanh .search-result'));
     for (let i = 0; i < 4 && !(await inPanel()); i++) await page.keyboard.press('Tab');
