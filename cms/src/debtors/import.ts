@@ -153,8 +153,9 @@ export async function writeRows(strapi: Core.Strapi, rows: PlannedRow[], context
       if (!draft) continue;
       Object.assign(draft.fields, r.data, { importKey: r.key, updatedAt: now });
       await strapi.db.query(DEBTOR_UID).update({ where: { id: draft.id }, data: { ...r.data, importKey: r.key, updatedAt: now } });
-      added.push({ entityId: draft.id!, items: [event(r)], firstOrder: draft.history.length + 1 });
-      draft.history.push(event(r));
+      const change = event(r);
+      added.push({ entityId: draft.id!, items: [change], firstOrder: draft.history.length + 1 });
+      draft.history.push(change);
       toReplace.push(r.documentId!);
     }
     await insertHistory(strapi, trx, added);

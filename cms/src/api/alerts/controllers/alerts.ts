@@ -8,7 +8,7 @@
  * JSON in, JSON out; a form post (urlencoded) gets a page back. Every refusal is a 4xx in Vietnamese.
  */
 import type { Core } from '@strapi/strapi';
-import { clientAddress, refuse } from '../../../intake/http';
+import { limited, refuse } from '../../../intake/http';
 import { intakeSettings } from '../../../intake/settings';
 import { intakeStores } from '../../../intake/stores';
 import { alertSettings } from '../../../alerts/settings';
@@ -20,18 +20,6 @@ const intake = intakeSettings();
 const settings = alertSettings();
 const stores = () => intakeStores(intake);
 
-async function limited(ctx: any, name: string, limit: { points: number; duration: number }): Promise<boolean> {
-  try {
-    await stores().limiter(name, limit).consume(clientAddress(ctx));
-    return false;
-  } catch (rejection: any) {
-    if (rejection instanceof Error) throw rejection;
-    const seconds = Math.ceil((rejection?.msBeforeNext ?? limit.duration * 1000) / 1000);
-    ctx.set('Retry-After', String(seconds));
-    refuse(ctx, 429, `Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ${Math.ceil(seconds / 60)} phút.`);
-    return true;
-  }
-}
 
 const wantsJson = (ctx: any) => ctx.is('application/json') || (ctx.method === 'GET' && ctx.accepts('html', 'json') === 'json');
 /** The link's s and t, from the body or (one-click, GET pages) the query string. */

@@ -13,7 +13,7 @@
 import type { Core } from '@strapi/strapi';
 import { newChallenge } from '../../../intake/challenge';
 import { informationRequestStatus, submitInformationRequest } from '../../../intake/information-request';
-import { clientAddress, refuse } from '../../../intake/http';
+import { limited, refuse } from '../../../intake/http';
 import { questionStatus, submitPressRequest, submitQuestion, type Outcome } from '../../../intake/service';
 import { intakeSettings } from '../../../intake/settings';
 import { intakeStores } from '../../../intake/stores';
@@ -22,18 +22,6 @@ import { submitPageFeedback } from '../../../intake/feedback';
 const settings = intakeSettings();
 const getStores = () => intakeStores(settings);
 
-async function limited(ctx: any, name: string, limit: { points: number; duration: number }): Promise<boolean> {
-  try {
-    await getStores().limiter(name, limit).consume(clientAddress(ctx));
-    return false;
-  } catch (rejection: any) {
-    if (rejection instanceof Error) throw rejection;
-    const seconds = Math.ceil((rejection?.msBeforeNext ?? limit.duration * 1000) / 1000);
-    ctx.set('Retry-After', String(seconds));
-    refuse(ctx, 429, `Bạn đã gửi quá nhiều yêu cầu. Vui lòng thử lại sau ${Math.ceil(seconds / 60)} phút.`);
-    return true;
-  }
-}
 
 function tooLarge(ctx: any): boolean {
   const length = Number(ctx.request.length ?? ctx.get('content-length') ?? 0);
