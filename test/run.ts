@@ -131,7 +131,12 @@ const typecheckCode = await typecheck.done;
 const codes = await Promise.all(laneJobs.map((j) => j.done));
 
 // 3. Counts, wall times, and the durations for the next run's sharing out.
-type Report = { numTotalTests: number; numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: unknown[] };
+type Assertion = { fullName: string; status: string; failureMessages?: string[] };
+type FileResult = { name: string; status: string; message?: string; assertionResults?: Assertion[] };
+type Report = { numTotalTests: number; numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number; testResults: FileResult[] };
+// The failures are named again at the end, where CI's printed tail shows them (the lanes' own output scrolls away).
+const failures: string[] = [];
+const firstLine = (text = '') => text.split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
 const totals = { total: 0, passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [`typecheck: ${typecheckCode === 0 ? 'passed' : `FAILED (exit ${typecheckCode})`} (${typecheck.seconds?.toFixed(1)} s)`];
 for (const [i, job] of laneJobs.entries()) {
@@ -148,6 +153,12 @@ for (const [i, job] of laneJobs.entries()) {
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += skipped;
+  for (const file of report.testResults) {
+    const rel = path.relative(ROOT, file.name);
+    const failed = (file.assertionResults ?? []).filter((a) => a.status === 'failed');
+    for (const a of failed) failures.push(`  ✗ ${job.name} ${rel} › ${a.fullName}\n      ${firstLine(a.failureMessages?.[0])}`);
+    if (file.status === 'failed' && !failed.length) failures.push(`  ✗ ${job.name} ${rel} (file)\n      ${firstLine(file.message)}`);
+  }
   lines.push(`lane ${job.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${skipped} skipped of ${report.numTotalTests} tests in ${report.testResults.length} files (${job.seconds?.toFixed(1)} s, exit ${codes[i]})`);
   try {
     Object.assign(durations, JSON.parse(fs.readFileSync(job.times, 'utf8')));
@@ -156,5 +167,6 @@ for (const [i, job] of laneJobs.entries()) {
 fs.writeFileSync(DURATIONS, JSON.stringify(durations, null, 1));
 const ok = prepared && typecheckCode === 0 && codes.every((c) => c === 0);
 lines.push(`tests run: ${totals.passed + totals.failed} (${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped); wall ${seconds(started)} s${process.env.THADS_TEST_FRESH === '1' ? ' (THADS_TEST_FRESH=1)' : ''}`);
+if (failures.length) lines.push('failed:', ...failures);
 console.log(`\n${ok ? 'PASSED' : 'FAILED'}\n${lines.join('\n')}`);
 process.exit(ok ? 0 : 1);
