@@ -19,11 +19,3 @@ export async function downloadableImage(photo: Photo | null | undefined): Promis
   return { href: result.src, width: image.width, height: image.height };
 }
 
-/** A small WebP of the photo for a search result (SEARCH_META.image), with its alt text. */
-export async function searchThumbnail(photo: Photo | null | undefined): Promise<{ src: string; alt: string } | undefined> {
-  const image = photo?.image;
-  if (!photo || !image?.url || !image.width || !image.height || !image.mime.startsWith('image/') || image.mime === 'image/svg+xml') return undefined;
-  const width = Math.min(320, image.width);
-  const result = await getImage({ src: mediaUrl(image.url), width, height: Math.round((width * image.height) / image.width), format: 'webp' });
-  return { src: result.src, alt: photo.alt };
-}
