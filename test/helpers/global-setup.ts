@@ -46,7 +46,7 @@ async function compile({ admin }: { admin: boolean }) {
       await compileStrapi({ appDir: CMS_DIR });
       fs.writeFileSync(STAMP, hash);
     }
-    // The admin panel for the browser journeys in it (test/e2e/admin.test.ts), before any Strapi boots:
+    // The admin panel for the browser journeys in it (test/journeys/, npm run test:journeys), before any Strapi boots:
     // `strapi build` rewrites cms/dist as it goes.
     if (admin) {
       const { ensureAdminBuild } = await import('../../site/publisher/admin-build.ts');
@@ -70,13 +70,13 @@ const state = globalThis as typeof globalThis & { thadsSetup?: Promise<Snapshots
  */
 export default async function setup(project?: TestProject) {
   const names = project?.vitest?.projects?.map((p) => p.name) ?? ['cms-sqlite'];
-  state.thadsSetup ??= prepare(kindsOf(names), { admin: names.includes('e2e') || names.includes('journeys') });
+  state.thadsSetup ??= prepare(kindsOf(names), { admin: names.includes('journeys') });
   const snapshots = await state.thadsSetup;
   if (snapshots) process.env.THADS_TEST_SNAPSHOTS = JSON.stringify(snapshots);
 }
 
 /** The CMS compiled and the snapshots of `kinds` made (also called by test/run.ts before it starts the lanes). */
-export async function prepare(kinds: TestDb[], { admin = true } = {}): Promise<Snapshots | undefined> {
+export async function prepare(kinds: TestDb[], { admin = false } = {}): Promise<Snapshots | undefined> {
   await compile({ admin });
   if (process.env.THADS_TEST_FRESH === '1') return undefined;
   const { ensureSnapshots } = await import('./snapshot.ts');

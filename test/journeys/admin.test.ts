@@ -20,7 +20,7 @@ import { slugify } from '@thads/shared';
 import { ensureAdminBuild } from '../../site/publisher/admin-build.ts';
 import { phoneJpeg } from '../helpers/exif.ts';
 import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
-import { launchChromium } from './browser.ts';
+import { launchChromium } from '../e2e/browser.ts';
 
 let cms: TestStrapi;
 let browser: Browser;
