@@ -15,17 +15,26 @@ import { loadPagefind, resultUrls } from '../helpers/pagefind.ts';
 import { buildSite, listFiles, SITE_DIR } from '../helpers/site.ts';
 import { startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 import { compareSites, randomChanges, SEARCH_QUERIES } from '../helpers/equivalence.ts';
+import { stateDirOf } from '../../site/scripts/targeted.ts';
 
 const SEED = Number(process.env.THADS_EQUIVALENCE_SEED ?? 20_2026);
 const ROUNDS = 4;
 const CHANGES_PER_ROUND = 3;
+/**
+ * The last round and the reference build run "the day after" (THADS_BUILD_TIME): the first publish after
+ * midnight must not re-render every page, and what does depend on the day (announcements, notices) must come
+ * out as a full build of that day makes it.
+ */
+const DAY_AFTER = String(Date.now() + 86_400_000);
 
 let cms: TestStrapi;
 let tmp: string;
 let live: string;
 let reference: string;
 const env = () => ({ STRAPI_URL: cms.url, SITE_URL: 'https://thads.example' });
-const rounds: { reasons: string[]; targeted: boolean; rendered: number; output: string }[] = [];
+const rounds: { reasons: string[]; targeted: boolean; rendered: number; output: string; keyed: number; keysChanged: number; dayAfter: boolean }[] = [];
+/** The cache keys of the live site (pathname → key; null: no key, rendered at every build), as the builds keep them. */
+const liveKeys = (): Record<string, string | null> => JSON.parse(fs.readFileSync(path.join(stateDirOf(live), 'keys.json'), 'utf8'));
 
 beforeAll(async () => {
   cms = await startStrapi({ seed: true });
@@ -40,13 +49,17 @@ beforeAll(async () => {
   console.log(`targeted-build.test: seed ${SEED}`);
   for (let round = 0; round < ROUNDS; round++) {
     const reasons = await randomChanges(cms.strapi, random, CHANGES_PER_ROUND, `v${round}`);
-    const built = await buildSite({ ...env(), SITE_OUT_DIR: live, THADS_CHANGES: JSON.stringify(reasons) });
+    const dayAfter = round === ROUNDS - 1;
+    const before = liveKeys();
+    const built = await buildSite({ ...env(), SITE_OUT_DIR: live, THADS_CHANGES: JSON.stringify(reasons), ...(dayAfter ? { THADS_BUILD_TIME: DAY_AFTER } : {}) });
     expect(built.code, built.output.slice(-3000)).toBe(0);
     const rendered = Number(/dựng (\d+) đường dẫn/.exec(built.output)?.[1] ?? -1);
-    rounds.push({ reasons, targeted: rendered >= 0, rendered, output: built.output });
+    const after = Object.entries(liveKeys()).filter(([, key]) => key !== null);
+    const keysChanged = after.filter(([pathname, key]) => pathname in before && before[pathname] !== key).length;
+    rounds.push({ reasons, targeted: rendered >= 0, rendered, output: built.output, keyed: after.length, keysChanged, dayAfter });
   }
   // The reference: everything read and rendered again, from an empty cache.
-  const full = await buildSite({ ...env(), SITE_OUT_DIR: reference, SITE_CACHE_DIR: path.join(tmp, 'reference-cache') });
+  const full = await buildSite({ ...env(), SITE_OUT_DIR: reference, SITE_CACHE_DIR: path.join(tmp, 'reference-cache'), THADS_BUILD_TIME: DAY_AFTER });
   expect(full.code, full.output.slice(-3000)).toBe(0);
 }, 900_000);
 
@@ -76,6 +89,14 @@ describe('targeted builds after random changes', () => {
       expect(round.rendered).toBeLessThan(total);
     }
     expect(rounds.flatMap((r) => r.reasons).length).toBe(ROUNDS * CHANGES_PER_ROUND);
+  });
+
+  it('the first publish of a new day re-renders what the change touches, not every keyed page', () => {
+    const [last] = rounds.filter((r) => r.dayAfter);
+    // The day used to be in every page's key: every keyed page (articles, Q&A, their lists) changed its key.
+    expect(last!.keyed).toBeGreaterThan(100);
+    expect(last!.keysChanged, `${last!.keysChanged} of ${last!.keyed} keyed pages changed their key`).toBeLessThan(last!.keyed / 4);
+    console.log(`targeted-build.test: the day after, ${last!.keysChanged} of ${last!.keyed} keyed pages changed key; ${last!.rendered} paths rendered`);
   });
 
   it('the kept site equals a full build, file by file (pages, feeds, sitemap, downloads)', () => {

@@ -107,8 +107,14 @@ export const getGalleriesByKind = once(async () => {
   return { albums: list.filter((g) => g.kind !== 'media-kit'), mediaKits: list.filter((g) => g.kind === 'media-kit') };
 });
 
-/** Today's date in Vietnam (YYYY-MM-DD), fixed for the whole build. */
-export const BUILD_DAY = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+/**
+ * The moment this build decides what is current (announcements, notices), fixed for the whole build. Tests and
+ * benchmarks may set it (THADS_BUILD_TIME, milliseconds since the epoch) to build "the day after".
+ */
+export const BUILD_TIME = Number(process.env.THADS_BUILD_TIME) || Date.now();
+
+/** Today's date in Vietnam (YYYY-MM-DD) at BUILD_TIME. */
+export const BUILD_DAY = new Date(BUILD_TIME + 7 * 3600_000).toISOString().slice(0, 10);
 
 /** An announcement is current until the end of its `validUntil` day (Vietnam time); without it, always. */
 export function isCurrent(a: Announcement): boolean {

@@ -7,14 +7,14 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ASSET_TYPES, DISTRICTS, isCurrentAt, splitByExpiry, type AssetType, type District } from '@thads/shared';
-import { itemDate } from './content.ts';
+import { BUILD_TIME, itemDate } from './content.ts';
 import { layoutKey, pageKey } from './page-keys.ts';
 
 export type EnforcementNotice = CollectionEntry<'enforcementNotices'>['data'];
 export type AuctionNotice = CollectionEntry<'auctionNotices'>['data'];
 
-/** The moment this build decides what is current, fixed for the whole build. */
-export const BUILD_TIME = Date.now();
+/** The moment this build decides what is current, fixed for the whole build (lib/content.ts). */
+export { BUILD_TIME };
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {
   let cached: Promise<T> | undefined;
