@@ -27,6 +27,7 @@ import {
 import { measure, QUERIES, QUESTIONS, scores, SETS } from '../bench/search-relevance.ts';
 import { loadPagefind, type Pagefind, type PagefindData } from '../helpers/pagefind.ts';
 import { buildSite, sharedSeededSite, listFiles } from '../helpers/site.ts';
+import { buildSearchIndex } from '../../site/scripts/search-index.ts';
 import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 
 let cms: TestStrapi;
@@ -89,6 +90,21 @@ afterAll(async () => {
 });
 
 describe('what is indexed', () => {
+  it('the index made from the pages cut down to what Pagefind reads is the one made from the whole pages, file by file', async () => {
+    // The build passes Pagefind each page trimmed (trimForIndex): a tenth of the bytes, the same index.
+    const whole = fs.mkdtempSync(path.join(path.dirname(out), '.pagefind-whole-'));
+    try {
+      await buildSearchIndex(out, {}, whole, { whole: true });
+      const built = listFiles(path.join(out, 'pagefind')).sort();
+      expect(listFiles(whole).sort()).toEqual(built);
+      const different = built.filter((f) => !fs.readFileSync(path.join(whole, f)).equals(fs.readFileSync(path.join(out, 'pagefind', f))));
+      expect(different).toEqual([]);
+      expect(built.filter((f) => f.includes('fragment')).length).toBeGreaterThan(100);
+    } finally {
+      fs.rmSync(whole, { recursive: true, force: true });
+    }
+  });
+
   it('indexes every published detail page and nothing else', async () => {
     const expected = new Set<string>();
     for (const [type, { prefix, api: collection }] of Object.entries(TYPES)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareForIndex, readIndexedText } from './index-html.ts';
+import { prepareForIndex, readIndexedText, trimForIndex } from './index-html.ts';
 import { SEARCH_EXTRA_META, SEARCH_WEIGHTS } from './ranking.ts';
 
 const page = (main: string) => `<!doctype html>
@@ -74,5 +74,33 @@ describe('prepareForIndex', () => {
 
   it('leaves pages without data-pagefind-body alone', () => {
     expect(prepareForIndex(page('<h1>Danh sách</h1>'))).toBeNull();
+  });
+});
+
+describe('trimForIndex', () => {
+  const withFilters = qa.replace(
+    '<main>',
+    '<main><div hidden data-pagefind-ignore data-pagefind-filter="loai[data-filter-loai]" data-filter-loai="Hỏi đáp"></div><script type="application/ld+json">{"a":"<div data-pagefind-meta=\\"x\\">"}</script>',
+  );
+
+  it('keeps the language, the title, the filter and metadata elements and the indexed element, nothing else', () => {
+    const trimmed = trimForIndex(withFilters)!;
+    expect(trimmed).toMatch(/^<!DOCTYPE html><html lang="vi"><head><title>Trang – THADS<\/title><\/head><body><div hidden data-pagefind-ignore data-pagefind-filter=/);
+    expect(trimmed).toContain('<article data-pagefind-body>');
+    expect(trimmed).toContain('</article></body></html>');
+    for (const gone of ['Giấy phép', 'Trang chủ', 'Câu hỏi cùng lĩnh vực', 'ld+json', 'color:red', 'breadcrumbs']) expect(trimmed).not.toContain(gone);
+    // What the index reads of the page is the same.
+    expect(readIndexedText(trimmed)!.texts).toEqual(readIndexedText(withFilters)!.texts);
+  });
+
+  it('finds the end of an indexed element with nested elements of its own kind', () => {
+    const nested = page('<div class="x" data-pagefind-body><div><p>Một</p></div><div>Hai</div></div><div>Ngoài</div>');
+    const trimmed = trimForIndex(nested)!;
+    expect(trimmed).toContain('<div class="x" data-pagefind-body><div><p>Một</p></div><div>Hai</div></div></body>');
+    expect(trimmed).not.toContain('Ngoài');
+  });
+
+  it('gives null for a page without an indexed element', () => {
+    expect(trimForIndex(page('<p>Danh sách</p>'))).toBeNull();
   });
 });

@@ -173,3 +173,56 @@ export function prepareForIndex(html: string, options: SearchExtraOptions = {}):
     '></div>';
   return { content: html.slice(0, read.bodyEnd) + block + html.slice(read.bodyEnd), texts: read.texts, fields };
 }
+
+const PAGEFIND_CAPTURE = /\sdata-pagefind-(?:filter|meta|sort|default-meta)\s*=/;
+const OPEN_TAG = /<([a-zA-Z][\w:-]*)(?:\s+[^\s=/>"']+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*\/?>/g;
+
+/** The end (offset after its closing tag) of the element whose opening tag `tag` ends at `from`. */
+function elementEnd(html: string, tag: string, openTag: string, from: number): number {
+  if (openTag.endsWith('/>') || VOID.has(tag)) return from;
+  const re = new RegExp(`<(/?)${tag}(?=[\\s/>])[^>]*>`, 'gi');
+  re.lastIndex = from;
+  let depth = 1;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    if (m[1]) depth--;
+    else if (!m[0].endsWith('/>')) depth++;
+    if (depth === 0) return re.lastIndex;
+  }
+  return html.length;
+}
+
+/**
+ * The part of a built page that Pagefind reads, as a page of its own: the `<html>` tag (its language), the
+ * `<title>`, the elements outside the `data-pagefind-body` element that give filters, metadata or sort keys,
+ * and that element itself, in their order. Pagefind indexes nothing else of a page that has such an element,
+ * so the index made from it is the one made from the whole page (checked file by file over built sites), from
+ * a tenth of the bytes: most of a page is header, menus, footer and structured data. Null without that element.
+ */
+export function trimForIndex(html: string): string | null {
+  const bodyAt = html.search(/<[a-zA-Z][\w:-]*\s[^>]*\bdata-pagefind-body\b/);
+  if (bodyAt < 0) return null;
+  const htmlTag = /<html(?:\s[^>]*)?>/i.exec(html)?.[0] ?? '<html>';
+  const title = /<title(?:\s[^>]*)?>[\s\S]*?<\/title>/i.exec(html)?.[0] ?? '';
+  const kept: string[] = [];
+  OPEN_TAG.lastIndex = 0;
+  for (let m = OPEN_TAG.exec(html); m; m = OPEN_TAG.exec(html)) {
+    const tag = m[1]!.toLowerCase();
+    if (RAW_TEXT.has(tag)) {
+      // Script, style, textarea, title: their content is not markup.
+      const close = new RegExp(`</${tag}`, 'gi');
+      close.lastIndex = OPEN_TAG.lastIndex;
+      OPEN_TAG.lastIndex = close.exec(html)?.index ?? html.length;
+      continue;
+    }
+    if (m.index === bodyAt) {
+      const end = elementEnd(html, tag, m[0], OPEN_TAG.lastIndex);
+      kept.push(html.slice(m.index, end));
+      OPEN_TAG.lastIndex = end;
+    } else if (PAGEFIND_CAPTURE.test(m[0])) {
+      const end = elementEnd(html, tag, m[0], OPEN_TAG.lastIndex);
+      kept.push(html.slice(m.index, end));
+      OPEN_TAG.lastIndex = end;
+    }
+  }
+  return `<!DOCTYPE html>${htmlTag}<head>${title}</head><body>${kept.join('')}</body></html>`;
+}
