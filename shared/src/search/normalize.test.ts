@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldedDWords, normalizeQuery, searchKey } from './normalize.ts';
+import { expandShorthand, foldedDWords, normalizeQuery, searchKey } from './normalize.ts';
 
 describe('normalizeQuery', () => {
   it('folds "đ" (which Pagefind does not) and keeps the other marks (which it folds itself)', () => {
@@ -9,6 +9,22 @@ describe('normalizeQuery', () => {
 
   it('composes decomposed input', () => {
     expect(normalizeQuery('thi hành án'.normalize('NFD'))).toBe('thi hành án');
+  });
+});
+
+describe('expandShorthand', () => {
+  it('spells out the shorthand of phone typing, as whole words', () => {
+    expect(expandShorthand('nhà duy nhất có bị kê biên ko')).toBe('nhà duy nhất có bị kê biên không');
+    expect(expandShorthand('tra gop dc ko?')).toBe('tra gop được không?');
+    expect(expandShorthand('Đc hoãn ntn')).toBe('được hoãn như thế nào');
+    expect(normalizeQuery('có đc miễn ko')).toBe('có dược miễn không');
+  });
+
+  it('reads "k" and "j" only as the last word, and leaves words that merely start like shorthand', () => {
+    expect(expandShorthand('xe máy có bị kê biên k')).toBe('xe máy có bị kê biên không');
+    expect(expandShorthand('phải làm j')).toBe('phải làm gì');
+    expect(expandShorthand('k nhận tiền')).toBe('k nhận tiền');
+    expect(expandShorthand('kho bạc dcm vsd')).toBe('kho bạc dcm vsd');
   });
 });
 

@@ -9,11 +9,41 @@ import { toNFC } from '../text/normalize.ts';
 import { foldQueryNumbers } from './numbers.ts';
 
 /**
- * What the search box sends to Pagefind: NFC, numbers in one form ("03" → "3", "30%" and "30 phần trăm" →
- * "30", "mười ngày" → "10 ngày": numbers.ts), single spaces, "đ" folded to "d".
+ * Shorthand people type on a phone, as whole words (folded, lower case) → what it stands for. Only forms
+ * with no other reading in a question to this site: "k" and "j" only as the last word ("có được không k"
+ * would be odd, "… có bị kê biên k" is common), never "đk" (được / điều kiện) or "bn" (bao nhiêu / bạn).
+ */
+const SHORTHAND: Record<string, string> = {
+  ko: 'không', kh: 'không', khg: 'không', hok: 'không', hem: 'không',
+  dc: 'được', đc: 'được',
+  ntn: 'như thế nào',
+  cty: 'công ty',
+  vs: 'với',
+};
+const SHORTHAND_LAST: Record<string, string> = { k: 'không', j: 'gì' };
+
+/** A query with the shorthand of phone typing spelt out ("có đc hoãn ko" → "có được hoãn không"). */
+export function expandShorthand(query: string): string {
+  const tokens = toNFC(query).split(/(\s+)/);
+  const lastWord = tokens.findLastIndex((t) => /[\p{L}\p{N}]/u.test(t));
+  return tokens
+    .map((token, i) => {
+      const m = /^([^\p{L}\p{N}]*)([\p{L}]+)([^\p{L}\p{N}]*)$/u.exec(token);
+      if (!m) return token;
+      const word = m[2]!.toLowerCase();
+      const full = SHORTHAND[word] ?? (i === lastWord ? SHORTHAND_LAST[word] : undefined);
+      return full ? `${m[1]}${full}${m[3]}` : token;
+    })
+    .join('');
+}
+
+/**
+ * What the search box sends to Pagefind: NFC, phone shorthand spelt out ("ko" → "không"), numbers in one
+ * form ("03" → "3", "30%" and "30 phần trăm" → "30", "mười ngày" → "10 ngày": numbers.ts), single spaces,
+ * "đ" folded to "d".
  */
 export function normalizeQuery(query: string): string {
-  return foldQueryNumbers(toNFC(query)).replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/\s+/g, ' ').trim();
+  return foldQueryNumbers(expandShorthand(query)).replace(/[đĐ]/g, (c) => (c === 'đ' ? 'd' : 'D')).replace(/\s+/g, ' ').trim();
 }
 
 /** Lower-case ASCII form used to compare words regardless of diacritics. */

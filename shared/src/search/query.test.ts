@@ -48,6 +48,22 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('tôi bị trừ lương').words.find((w) => w.key === 'toi')!.frame).toBe(true);
   });
 
+  it('reads interrogatives and phone shorthand as the frame of a question', () => {
+    const content = (q: string) => analyzeQuery(q).words.filter((w) => !w.frame).map((w) => w.key);
+    // "ai" asks who; the answer names someone ("được giao cho … bảo quản"), it does not say "ai".
+    expect(content('tài sản kê biên giao cho ai bảo quản')).toEqual(['tai', 'san', 'ke', 'bien', 'giao', 'cho', 'bao', 'quan']);
+    // … but "không ai", "có ai" are nobody, anybody: what is asked about.
+    expect(content('đấu giá không ai mua')).toContain('ai');
+    expect(content('nộp đơn ở đâu')).toEqual(['nop', 'don']);
+    // "may" before a unit is "mấy" (how many), never "máy"; "xe may" stays a motorbike.
+    expect(analyzeQuery('nguoi o tu thi may nam xac minh lai').question).toBe(true);
+    expect(content('nguoi o tu thi may nam xac minh lai')).not.toContain('may');
+    expect(content('xe may co bi ke bien')).toContain('may');
+    const shorthand = analyzeQuery('nha duy nhat co bi ke bien ko');
+    expect(shorthand.question).toBe(true);
+    expect(shorthand.words.filter((w) => !w.frame).map((w) => w.key)).toEqual(['nha', 'duy', 'nhat', 'co', 'bi', 'ke', 'bien']);
+  });
+
   it('highlights the words a question is about, not its frame', () => {
     expect(highlightKeys('có được hoãn thi hành án không')).toEqual(['hoan', 'thi', 'hanh', 'an']);
     expect(highlightKeys('thế nào')).toEqual(['the', 'nao']);
@@ -78,6 +94,25 @@ describe('searchSite', () => {
     const q = 'tự nguyện thi hành án có 10 ngày không';
     expect((await pagefind.search(analyzeQuery(q).text)).results).toEqual([]);
     expect((await urls(pagefind, q)).slice(0, 3)).toContain('/hoi-dap/tu-nguyen/');
+  });
+
+  it('keeps in the relaxed pass a page holding most words over one holding the rarest word alone', async () => {
+    const site = fakePagefind([
+      { url: '/hoi-dap/bao-quan/', title: 'Tài sản kê biên giao cho người khác bảo quản', text: 'Tài sản kê biên được giao cho người thân bảo quản.', type: SEARCH_TYPE_LABELS['legal-qa'] },
+      ...Array.from({ length: 6 }, (_, i) => ({ url: `/tin-tuc/${i}/`, title: `Tin ${i}`, text: 'Người dân giao tài sản cho cơ quan; kê biên, bảo quản đúng luật.' })),
+      { url: '/tin-tuc/dem/', title: 'Đem theo giấy tờ', text: 'Đem tài sản đi bảo quản.' },
+    ]);
+    // Nine words on most pages, each weighing little; "đem" on one page, weighing more than the nine together.
+    const q = 'tai san ke bien giao cho nguoi bao quan dem';
+    expect((await urls(site, q))[0]).toBe('/hoi-dap/bao-quan/');
+  });
+
+  it('meets a zero-padded number of the page in the syllable pairs of the query', async () => {
+    const site = fakePagefind([
+      { url: '/hoi-dap/thoi-hieu/', title: 'Thời hiệu yêu cầu', text: 'Thời hiệu là 05 năm kể từ ngày bản án có hiệu lực.', type: SEARCH_TYPE_LABELS['legal-qa'] },
+      { url: '/tin-tuc/nam/', title: 'Năm năm nhìn lại', text: 'Sau 5 tháng, năm nay, yêu cầu mới: 5 việc trong năm.' },
+    ]);
+    expect((await urls(site, '5 năm yêu cầu'))[0]).toBe('/hoi-dap/thoi-hieu/');
   });
 
   it('puts an answer before news that shares the words of a question', async () => {

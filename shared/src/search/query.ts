@@ -5,12 +5,15 @@
  *
  * Pagefind alone matches every word of a query (one word the page does not hold drops it), scores words one
  * by one (no weight for words being next to each other), and knows nothing of what a question is. So:
- *  1. `analyzeQuery`: the query as Pagefind gets it (`normalizeQuery`: "đ" folded, numbers in one form), its
- *     folded words, and which of them only frame a question ("… thì xử lý thế nào", "có được … không");
+ *  1. `analyzeQuery`: the query as Pagefind gets it (`normalizeQuery`: phone shorthand spelt out, "đ" folded,
+ *     numbers in one form), its folded words, and which of them only frame a question ("… thì xử lý thế
+ *     nào", "có được … không", the interrogatives "ai", "ở đâu", "mấy");
  *  2. three passes: the whole query (strict), the query without its question frame (core), and a relaxed
  *     pass that searches each remaining word alone and ranks pages by the share of the query's information
  *     they hold (each word weighs its inverse document frequency, so a word most pages hold counts for
- *     little and a word the site does not hold counts for nothing);
+ *     little and a word the site does not hold counts for nothing) and by the share of its words they hold,
+ *     counted alike and by where they stand (title or text): on a site where nearly every page holds the
+ *     common syllables, one rare word the answer lacks must not outweigh the eight it holds;
  *  3. `rerank`: the best candidates of the three passes are read (Pagefind's fragment of each page, which
  *     the results list loads anyway) and scored by features of the page's own text: the information share
  *     of the query words it holds, in its title or question and anywhere, the query's syllable pairs it holds
@@ -23,9 +26,8 @@
  *  (test/bench/search-*.tuning.json, `npm run bench:search -- --tune`).
  */
 import { foldDiacritics } from '../text/slug.ts';
-import { toNFC } from '../text/normalize.ts';
 import { SEARCH_FILTERS, SEARCH_META, SEARCH_TYPE_LABELS } from './contract.ts';
-import { normalizeQuery, searchKey } from './normalize.ts';
+import { expandShorthand, normalizeQuery, searchKey } from './normalize.ts';
 import { foldQueryNumbers } from './numbers.ts';
 import { SEARCH_EXTRA_META } from './ranking.ts';
 import { countSyllables, restoreDiacritics } from './restore.ts';
@@ -37,8 +39,13 @@ import { countSyllables, restoreDiacritics } from './restore.ts';
  * also content words ("toi" is "tôi" and "tối", "co" is "có" and "cơ"): those count as frame words only when
  * written with the diacritics of the frame reading (FRAME_ACCENTED).
  */
-const FRAME_WORDS = new Set(['duoc', 'khong', 'gi', 'vay', 'nhe', 'oi']);
-const FRAME_ACCENTED = new Set(['có', 'tôi', 'ạ', 'à', 'nào', 'gì', 'thì', 'được', 'không', 'thế', 'là', 'như', 'mình', 'hỏi', 'vậy', 'nhé', 'ơi']);
+const FRAME_WORDS = new Set(['duoc', 'khong', 'gi', 'vay', 'nhe', 'oi', 'ai']);
+/**
+ * … and with the diacritics of the frame reading. The interrogatives ("ai", "gì", "nào", "đâu", "mấy") ask
+ * and are not what is asked about: the answer says who, what or where, not "ai" ("tài sản kê biên giao cho
+ * ai bảo quản" is answered by "… được giao cho … bảo quản").
+ */
+const FRAME_ACCENTED = new Set(['có', 'tôi', 'ạ', 'à', 'nào', 'gì', 'thì', 'được', 'không', 'thế', 'là', 'như', 'mình', 'hỏi', 'vậy', 'nhé', 'ơi', 'ai', 'đâu', 'mấy']);
 /** Phrases that frame a question, folded ("thi" alone is "thì" and the "thi" of "thi hành án"). */
 const FRAME_PHRASES: string[][] = [
   ['thi', 'xu', 'ly', 'the', 'nao'],
@@ -64,6 +71,11 @@ const FRAME_PHRASES: string[][] = [
   ['duoc', 'khong'],
   ['hay', 'khong'],
   ['co', 'khong'],
+  ['o', 'dau'],
+  ['khi', 'nao'],
+  ['bao', 'gio'],
+  ['tai', 'sao'],
+  ['vi', 'sao'],
 ];
 /** Question shapes, folded: a query holding one of these (or ending in "?") is a question. */
 const QUESTION_SHAPES = [
@@ -71,7 +83,11 @@ const QUESTION_SHAPES = [
   /^(co|ai|lam the nao|bao gio)\b.*\b(khong|gi|nao|dau)$/,
   /\b(co|duoc|bi)\b.*\bkhong$/,
   /\bai (phai|chiu|tra|giai quyet|quyet dinh)\b/,
+  // "mấy năm", "may ngay": "máy" is never followed by a unit of time or count.
+  /\bmay (ngay|thang|nam|tuan|gio|lan|nguoi|phan tram)\b/,
 ];
+/** Units after which "may" typed without diacritics is "mấy" (how many), an interrogative. */
+const COUNT_UNITS = new Set(['ngay', 'thang', 'nam', 'tuan', 'gio', 'lan', 'nguoi', 'phan']);
 
 /** Asking for a contact: the unit's page answers ("địa chỉ", "số điện thoại", "trụ sở", "liên hệ"). */
 const CONTACT = /\b(dia chi|dien thoai|sdt|so dt|lien he|tru so|lich tiep)\b/;
@@ -106,7 +122,7 @@ const WORD = /[\p{L}\p{N}]+/gu;
 export function analyzeQuery(query: string): QueryAnalysis {
   const text = normalizeQuery(query);
   // Words as typed (numbers folded, "đ" kept) to tell "tôi" from "toi".
-  const typed = foldQueryNumbers(toNFC(query)).match(WORD) ?? [];
+  const typed = foldQueryNumbers(expandShorthand(query)).match(WORD) ?? [];
   const keys = typed.map((w) => searchKey(w));
   const frame = keys.map(() => false);
   for (const phrase of FRAME_PHRASES) {
@@ -115,8 +131,11 @@ export function analyzeQuery(query: string): QueryAnalysis {
     }
   }
   typed.forEach((w, i) => {
+    // "không ai", "có ai", "ai cũng": nobody, anybody, everybody: what is asked about, not who asks.
+    if (keys[i] === 'ai' && (['khong', 'co', 'chang'].includes(keys[i - 1] ?? '') || keys[i + 1] === 'cung')) return;
     if (FRAME_ACCENTED.has(w.toLowerCase())) frame[i] = true;
     else if (FRAME_WORDS.has(keys[i]!) && foldDiacritics(w) === w) frame[i] = true;
+    else if (keys[i] === 'may' && foldDiacritics(w) === w && COUNT_UNITS.has(keys[i + 1] ?? '')) frame[i] = true;
   });
   // A phrase only frames when something else is left: "thế nào" alone is what the reader looks for.
   if (frame.every(Boolean)) frame.fill(false);
@@ -170,6 +189,11 @@ export type RerankWeights = {
   coverage: number;
   /** … that its title or question holds. */
   titleCoverage: number;
+  /**
+   * Share of the query's words (those the site holds) that the page holds, each counting the same: a page
+   * holding eight of nine words is not beaten by one holding the single rarest word and three others.
+   */
+  matched: number;
   /** Share of the query's syllable pairs found side by side in the page's text. */
   pairs: number;
   /** … in its title or question. */
@@ -178,15 +202,22 @@ export type RerankWeights = {
   pagefind: number;
   /** The page is of the kind the query asks for (a question → Q&A, a contact → unit, a legal text → document). */
   answer: number;
+  /**
+   * The page is an answer (Q&A) and the query asks for no other kind (no unit, no legal text): short queries
+   * such as "lãi chậm thi hành án" are questions without their frame.
+   */
+  qa: number;
 };
 
 export const RERANK_WEIGHTS: RerankWeights = {
   coverage: 2,
   titleCoverage: 2,
+  matched: 0,
   pairs: 4,
   titlePairs: 2,
   pagefind: 1,
   answer: 2,
+  qa: 0,
 };
 
 export type SearchSiteOptions = {
@@ -203,6 +234,8 @@ export type SearchSiteOptions = {
    * passes found fewer than 3 pages, and every word weighing the same. Fewer searches per keystroke.
    */
   quick?: boolean;
+  /** Called with every reranked candidate, its features and score (diagnostics: the benchmark's --explain). */
+  explain?: (rows: { url: string; score: number; features: Record<string, number> }[]) => void;
 };
 
 export type SiteSearch<R extends SearchHit> = {
@@ -229,9 +262,10 @@ function memoised<R extends SearchHit>(result: R): R {
   }) as R;
 }
 
-const keysOf = (text: string | undefined) => (text ? (searchKey(text).match(WORD) ?? []) : []);
+/** Folded words of a text, numbers without leading zeros ("05 năm" is "5 nam", as the query has it). */
+const keysOf = (text: string | undefined) => (text ? (searchKey(text).match(WORD) ?? []).map((w) => (/^0\d/.test(w) ? w.replace(/^0+(?=\d)/, '') : w)) : []);
 
-type Features = { coverage: number; titleCoverage: number; pairs: number; titlePairs: number; answer: number };
+type Features = { coverage: number; titleCoverage: number; matched: number; pairs: number; titlePairs: number; answer: number; qa: number };
 
 /** The reranking features of one page for a query (exported for the unit tests). */
 export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map<string, number>): Features {
@@ -245,6 +279,8 @@ export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map
   const wanted = [...new Set((content.length ? content : analysis.words).map((w) => w.key))];
   const total = wanted.reduce((s, k) => s + (idf.get(k) ?? 1), 0) || 1;
   const share = (has: Set<string>) => wanted.reduce((s, k) => s + (has.has(k) ? (idf.get(k) ?? 1) : 0), 0) / total;
+  // Words the site does not hold at all (weight 0) are left out of the count.
+  const known = wanted.filter((k) => idf.get(k) !== 0);
   // Syllable pairs of the query, at least one of them not a frame word.
   // Each pair weighs the mean information of its syllables: "van phong" counts, "thi hanh" hardly.
   const pairs: { pair: string; weight: number }[] = [];
@@ -267,9 +303,11 @@ export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map
   return {
     coverage: share(allWords),
     titleCoverage: share(titleWords),
+    matched: known.length ? known.filter((k) => allWords.has(k)).length / known.length : 0,
     pairs: pairShare(inText),
     titlePairs: pairShare(inTitle),
     answer: type !== undefined && analysis.wants.includes(type) ? 1 : 0,
+    qa: type === SEARCH_TYPE_LABELS['legal-qa'] && !analysis.wants.some((w) => w !== SEARCH_TYPE_LABELS['legal-qa']) ? 1 : 0,
   };
 }
 
@@ -290,7 +328,7 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
   const content = analysis.words.filter((w) => !w.frame);
   const distinct = [...new Map((content.length ? content : analysis.words).map((w) => [w.key, w])).values()];
   const idf = new Map<string, number>();
-  const relaxed = new Map<string, { result: R; weight: number; score: number }>();
+  const relaxed = new Map<string, { result: R; weight: number; score: number; count: number; prominence: number }>();
   // The relaxed pass costs one search per word. A short query whose words are all on enough pages does
   // not need it (nor does the quick mode when a few pages hold every word).
   const found = Math.max(strict.results.length, core?.results.length ?? 0);
@@ -306,8 +344,11 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
       idf.set(distinct[i]!.key, weight);
       const top = response.results[0]?.score || 1;
       for (const r of response.results) {
-        const entry = relaxed.get(r.id) ?? { result: r, weight: 0, score: 0 };
+        const entry = relaxed.get(r.id) ?? { result: r, weight: 0, score: 0, count: 0, prominence: 0 };
         entry.weight += weight;
+        entry.count++;
+        // Where each word is, words counted alike: common words in the title still tell the page apart.
+        if (weight > 0) entry.prominence += r.score / top;
         // Where the word is (title, question, text) as Pagefind scores it.
         entry.score += weight * (r.score / top);
         relaxed.set(r.id, entry);
@@ -315,6 +356,9 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
     });
   }
   const totalWeight = [...idf.values()].reduce((a, b) => a + b, 0) || 1;
+  const knownWords = [...idf.values()].filter((w) => w > 0).length || 1;
+  // A relaxed page's share of the query: of its information, or of its words counted alike, whichever is more.
+  const relaxedShare = (e: { weight: number; count: number }) => Math.max(e.weight / totalWeight, e.count / knownWords);
 
   // Candidates: the first results of each pass.
   const candidates = new Map<string, R>();
@@ -328,9 +372,10 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
   };
   add(strict.results, true);
   if (core) add(core.results, true, 0.8);
+  const relaxedRank = (e: { weight: number; score: number; count: number; prominence: number }) => (e.weight + e.score) / totalWeight + (e.count + e.prominence) / knownWords;
   const relaxedTop = [...relaxed.values()]
-    .filter((e) => e.weight / totalWeight >= minCoverage)
-    .sort((a, b) => b.weight + b.score - (a.weight + a.score))
+    .filter((e) => relaxedShare(e) >= minCoverage)
+    .sort((a, b) => relaxedRank(b) - relaxedRank(a))
     .map((e) => e.result);
   add(relaxedTop, false);
 
@@ -343,13 +388,16 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
       const score =
         weights.coverage * f.coverage +
         weights.titleCoverage * f.titleCoverage +
+        weights.matched * f.matched +
         weights.pairs * f.pairs +
         weights.titlePairs * f.titlePairs +
         weights.pagefind * (rankOf.get(r.id) ?? 0) +
-        weights.answer * f.answer;
-      return { r, score, coverage: f.coverage };
+        weights.answer * f.answer +
+        weights.qa * f.qa;
+      return { r, score, coverage: Math.max(f.coverage, f.matched), url: data.url, f };
     }),
   );
+  options.explain?.(scored.map((s) => ({ url: s.url, score: +s.score.toFixed(3), features: { ...s.f, pagefind: +(rankOf.get(s.r.id) ?? 0).toFixed(3) } })).sort((a, b) => b.score - a.score));
   // A relaxed candidate whose text turns out to hold too little of the query is dropped.
   const kept = scored.filter((s) => rankOf.has(s.r.id) || s.coverage >= minCoverage);
   kept.sort((a, b) => b.score - a.score);
