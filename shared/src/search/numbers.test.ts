@@ -41,6 +41,7 @@ describe('numbers in one form', () => {
     expect(numberForms('trong thời hạn 05 ngày làm việc')).toEqual(['5']);
     expect(numberForms('sau bốn năm chây ì, mười lăm ngày')).toEqual(['4', '15']);
     expect(numberForms('Điều 30, khoản 2')).toEqual([]);
+    expect(numberForms('trừ tối đa 30% thu nhập')).toEqual(['phan', 'tram']);
   });
 
   it('meet on both sides: a query and a page that write the number differently', () => {

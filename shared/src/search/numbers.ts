@@ -153,10 +153,13 @@ export function foldQueryNumbers(query: string): string {
 
 /**
  * The number forms a text adds to the index, folded: digits of its number words ("mười lăm ngày" → "15",
- * "ba lần" → "3") and its zero-padded numbers without the zeros ("05 ngày" → "5"). Distinct.
+ * "ba lần" → "3"), its zero-padded numbers without the zeros ("05 ngày" → "5"), and "phan tram" when it
+ * writes a percentage ("30%"). Distinct.
  */
 export function numberForms(text: string): string[] {
   const out = new Set<string>();
+  // "%" is read "phần trăm": "bao nhiêu phần trăm" finds a page that writes "5%".
+  if (/\d\s?%/u.test(text)) for (const w of ['phan', 'tram']) out.add(w);
   const tokens = toNFC(text).match(TOKEN) ?? [];
   const words: (Word | undefined)[] = tokens.map((t) => {
     const m = WORD.exec(t);

@@ -91,4 +91,7 @@ export const SYNONYMS: SynonymEntry[] = [
   { when: ['xe máy'], add: ['xe gắn máy', 'mô tô'] },
   { when: ['hộ nghèo'], add: ['nhà nghèo', 'gia đình nghèo'] },
   { when: ['giám đốc thẩm'], add: ['kháng nghị', 'xét lại bản án'] },
+  { when: ['xuất cảnh'], add: ['đi nước ngoài', 'ra nước ngoài'], note: 'Leaving the country is "đi nước ngoài" in everyday words.' },
+  { when: ['tiền đặt trước', 'khoản đặt trước'], add: ['đặt cọc', 'tiền cọc'], note: 'The auction deposit ("tiền đặt trước") is called "tiền cọc" by buyers.' },
+  { when: ['ngày nghỉ'], add: ['chủ nhật', 'thứ bảy', 'cuối tuần'], note: 'The weekly days off.' },
 ];
