@@ -5,14 +5,18 @@
  * core and relaxed passes, the reranking; Pagefind ranked with SEARCH_RANKING), exactly as the search UI
  * does — and reports where the expected page lands.
  *
- * Two query sets, each split into a TUNING half and a REPORTING half, in separate files:
+ * Three query sets, each split into a TUNING half and a REPORTING half, in separate files:
  *   A  search-queries.{tuning,reporting}.json    short citizen queries (the team's first set)
  *   B  search-questions.{tuning,reporting}.json  question-shaped queries written differently (see the file)
+ *   C  search-typed.{tuning,reporting}.json      a third way: as typed on a phone, half of them for 12 Q&A
+ *      pages that are not in the demo content (search-new-qas.json), which the benchmark adds beside it
+ *      before building, as the held-out sets add theirs: pages nobody tuned on
  * Tune only on the tuning halves (`--tune` measures them alone); the reporting halves are the numbers that
  * count. Every half is reported as written, with every query typed without diacritics, and for the queries
  * written with diacritics.
  *
  *   npm run bench:search                      build, then measure
+ *   npm run bench:search -- --out DIR         … keeping the built site in DIR (for the --site runs below)
  *   npm run bench:search -- --site DIR        measure an already built site (DIR/pagefind/)
  *   npm run bench:search -- --site DIR --reindex   re-index DIR first (after changing the index preparation)
  *   npm run bench:search -- --site DIR --plain     Pagefind alone (normalizeQuery + SEARCH_RANKING, no passes)
@@ -28,19 +32,48 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { foldDiacritics, RERANK_WEIGHTS, searchSite, SEARCH_RANKING, type RerankWeights, type SearchRanking } from '@thads/shared';
+import { foldDiacritics, markdownLiteToBlocks, RERANK_WEIGHTS, slugify, searchSite, SEARCH_RANKING, type RerankWeights, type SearchRanking } from '@thads/shared';
 import { buildSearchIndex } from '../../site/scripts/search-index.ts';
 import { loadPagefind, type Pagefind } from '../helpers/pagefind.ts';
 import { buildSite } from '../helpers/site.ts';
 import { startStrapi } from '../helpers/strapi.ts';
 
 export type RelevanceQuery = { q: string; url: string; kind?: string };
+type SeedQa = { title: string; askerLabel: string; question: string; answer: string; citations: { document: string; article?: string }[]; topic: string; unit: string; date: string };
 const load = (file: string): RelevanceQuery[] => JSON.parse(fs.readFileSync(path.join(import.meta.dirname, file), 'utf8')).queries;
 /** The query sets, by name and half. */
 export const SETS = {
   A: { tuning: load('search-queries.tuning.json'), reporting: load('search-queries.reporting.json') },
   B: { tuning: load('search-questions.tuning.json'), reporting: load('search-questions.reporting.json') },
+  C: { tuning: load('search-typed.tuning.json'), reporting: load('search-typed.reporting.json') },
 } as const;
+/** Set C's extra Q&A pages (not in the demo content): the benchmark publishes them before building. */
+export const NEW_QAS: SeedQa[] = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'search-new-qas.json'), 'utf8')).qas;
+
+/** Publishes NEW_QAS in a seeded Strapi, with their topic, unit and cited documents (as the seed does). */
+export async function addNewQas(strapi: any): Promise<void> {
+  const id = async (uid: string, field: string, value: string) => {
+    const found = await strapi.documents(uid).findFirst({ filters: { [field]: value }, fields: ['documentId'] });
+    if (!found) throw new Error(`search-new-qas.json: no ${uid} with ${field} "${value}"`);
+    return found.documentId as string;
+  };
+  for (const q of NEW_QAS) {
+    await strapi.documents('api::legal-qa.legal-qa').create({
+      data: {
+        title: q.title,
+        slug: slugify(q.title),
+        askerLabel: q.askerLabel,
+        question: q.question,
+        answer: markdownLiteToBlocks(q.answer),
+        citations: await Promise.all(q.citations.map(async (c) => ({ document: await id('api::legal-document.legal-document', 'number', c.document), article: c.article }))),
+        topic: await id('api::topic.topic', 'slug', q.topic),
+        unit: await id('api::unit.unit', 'slug', q.unit),
+        date: q.date,
+      },
+      status: 'published',
+    });
+  }
+}
 /** Set A, both halves (the short queries). */
 export const QUERIES: RelevanceQuery[] = [...SETS.A.tuning, ...SETS.A.reporting];
 /** Set B, both halves (the question-shaped queries). */
@@ -122,21 +155,23 @@ async function measureHalf(pagefind: Pagefind, queries: RelevanceQuery[], option
 
 /** Tuning halves only: the reranking weights one at a time around RERANK_WEIGHTS (`--tune`). */
 async function tune(pagefind: Pagefind, base: RerankWeights) {
-  const tuning = [...SETS.A.tuning, ...SETS.B.tuning];
+  const tuning = [...SETS.A.tuning, ...SETS.B.tuning, ...SETS.C.tuning];
   const both = [...tuning, ...tuning.map((q) => ({ ...q, q: foldDiacritics(q.q) }))];
   const rows: { option: string; value: number; top1: number; top3: number; mrr: number }[] = [];
   const grid: Record<keyof RerankWeights, number[]> = {
     coverage: [0, 1, 2, 4, 6, 8],
     titleCoverage: [0, 1, 2, 3, 4],
+    matched: [0, 1, 2, 3, 4],
     pairs: [0, 1, 2, 3, 4],
     titlePairs: [0, 1, 2, 3, 4],
     pagefind: [0, 0.5, 1, 2, 3],
     answer: [0, 0.5, 1, 2, 3],
+    qa: [0, 0.25, 0.5, 1, 1.5],
   };
   for (const [option, values] of Object.entries(grid) as [keyof RerankWeights, number[]][]) {
     for (const value of values) rows.push({ option, value, ...scores(await measure(pagefind, both, { weights: { ...base, [option]: value } })) });
   }
-  console.log(`\nReranking weights, one at a time around ${JSON.stringify(base)} (tuning halves of A and B, as written and without diacritics, ${both.length} queries):`);
+  console.log(`\nReranking weights, one at a time around ${JSON.stringify(base)} (tuning halves of A, B and C, as written and without diacritics, ${both.length} queries):`);
   for (const r of rows) console.log(`  ${r.option.padEnd(14)} ${String(r.value).padStart(5)}  top-1 ${pct(r.top1).padStart(7)}  top-3 ${pct(r.top3).padStart(7)}  MRR ${r.mrr.toFixed(3)}`);
   return rows;
 }
@@ -154,7 +189,8 @@ async function main() {
   if (!site) {
     const cms = await startStrapi({ seed: true });
     stop = cms.stop;
-    site = path.join(cms.tmp, 'site');
+    await addNewQas(cms.strapi);
+    site = arg('out') ? path.resolve(arg('out')!) : path.join(cms.tmp, 'site');
     const build = await buildSite({ STRAPI_URL: cms.url, SITE_OUT_DIR: site });
     if (build.code !== 0) throw new Error(`site build failed:\n${build.output.slice(-3000)}`);
     const line = /Search index: (\d+) pages[^(]*\(([\d.]+) s\)/.exec(build.output);

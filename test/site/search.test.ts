@@ -346,13 +346,18 @@ describe('query processing on the built site (searchSite)', () => {
     expect(compared).toBeGreaterThan(5);
   });
 
-  it('keeps both relevance sets above the floor on their reporting halves, with and without diacritics', async () => {
+  it('keeps every relevance set above the floor on its reporting half, with and without diacritics', async () => {
     for (const [name, set] of Object.entries(SETS)) {
-      const written = scores(await measure(pagefind, set.reporting));
-      const folded = scores(await measure(pagefind, set.reporting.map((q) => ({ ...q, q: foldDiacritics(q.q) }))));
+      // Set C also asks for pages that only the benchmark adds (search-new-qas.json): those are measured there.
+      const reporting = set.reporting.filter((q) => indexed.has(q.url));
+      expect(reporting.length, name).toBeGreaterThanOrEqual(10);
+      const written = scores(await measure(pagefind, reporting));
+      const folded = scores(await measure(pagefind, reporting.map((q) => ({ ...q, q: foldDiacritics(q.q) }))));
+      // Floors, not targets: set C (written for pages nobody tuned on) is below A and B (search-relevance.ts).
+      const floor = name === 'C' ? { top3: 0.75, mrr: 0.7 } : { top3: 0.9, mrr: 0.85 };
       for (const [label, s] of [['as written', written], ['without diacritics', folded]] as const) {
-        expect(s.top3, `${name} reporting, ${label}`).toBeGreaterThanOrEqual(0.9);
-        expect(s.mrr, `${name} reporting, ${label}`).toBeGreaterThanOrEqual(0.85);
+        expect(s.top3, `${name} reporting, ${label}`).toBeGreaterThanOrEqual(floor.top3);
+        expect(s.mrr, `${name} reporting, ${label}`).toBeGreaterThanOrEqual(floor.mrr);
       }
     }
   });
