@@ -4,7 +4,7 @@ import { PUBLIC_COLLECTIONS } from '@thads/shared';
 export { PRIVATE_COLLECTIONS, PUBLIC_COLLECTIONS, PUBLIC_SINGLES, PUBLIC_TYPES } from '@thads/shared';
 
 /** Reference data that reporters read (to pick relations) but do not write. */
-export const REFERENCE_TYPES = ['api::unit.unit', 'api::category.category', 'api::topic.topic', 'api::legal-document.legal-document'] as const;
+export const REFERENCE_TYPES = ['api::unit.unit', 'api::category.category', 'api::topic.topic', 'api::district.district', 'api::legal-document.legal-document'] as const;
 
 /** Public types that unit reporters write. */
 /** Legal lists kept by editors only (imported from the units' spreadsheets): reporters neither create nor edit them. */

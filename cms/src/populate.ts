@@ -34,7 +34,8 @@ export const defaultPopulate: Record<string, Record<string, unknown>> = {
   'api::topic.topic': {},
   'api::site-setting.site-setting': { logo: media, seo },
   'api::enforcement-notice.enforcement-notice': { parties: true, attachments: attachment, unit: unitRef, seo },
-  'api::auction-notice.auction-notice': { organization: true, attachments: attachment, unit: unitRef, seo },
+  'api::auction-notice.auction-notice': { district: termRef, organization: true, attachments: attachment, unit: unitRef, seo },
+  'api::district.district': {},
   'api::spokesperson.spokesperson': { spokesperson: true, deputy: true },
 };
 

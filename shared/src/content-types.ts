@@ -18,6 +18,7 @@ export const PUBLIC_COLLECTIONS = [
   'api::debtor-listing.debtor-listing',
   'api::enforcement-notice.enforcement-notice',
   'api::auction-notice.auction-notice',
+  'api::district.district',
 ] as const;
 
 export const PUBLIC_SINGLES = ['api::site-setting.site-setting', 'api::spokesperson.spokesperson'] as const;

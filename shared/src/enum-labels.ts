@@ -23,7 +23,7 @@ import {
 } from './taxonomy.ts';
 import { DEBTOR_EVENT_LABELS, DEBTOR_KIND_LABELS, DEBTOR_REASON_LABELS, DEBTOR_RESOLUTION_LABELS, DEBTOR_STATUS_LABELS } from './schemas/debtor-listing.ts';
 import { ENFORCEMENT_NOTICE_KIND_LABELS, NOTICE_PARTY_ROLE_LABELS } from './schemas/enforcement-notice.ts';
-import { ASSET_TYPE_LABELS, DISTRICT_LABELS } from './schemas/auction-notice.ts';
+import { ASSET_TYPE_LABELS } from './schemas/auction-notice.ts';
 
 type Labels = Readonly<Record<string, string>>;
 
@@ -46,7 +46,7 @@ export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, Labels
   'debtor.status-event': { event: DEBTOR_EVENT_LABELS },
   'api::enforcement-notice.enforcement-notice': { kind: ENFORCEMENT_NOTICE_KIND_LABELS },
   'notice.party': { role: NOTICE_PARTY_ROLE_LABELS },
-  'api::auction-notice.auction-notice': { assetType: ASSET_TYPE_LABELS, district: DISTRICT_LABELS },
+  'api::auction-notice.auction-notice': { assetType: ASSET_TYPE_LABELS },
 };
 
 /** The label of one value, or undefined. */

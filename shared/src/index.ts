@@ -1,6 +1,7 @@
 export * from './text/slug.ts';
 export * from './text/normalize.ts';
 export * from './text/date.ts';
+export * from './text/agency.ts';
 export * from './taxonomy.ts';
 export * from './blocks.ts';
 export * from './schemas/common.ts';
@@ -38,6 +39,7 @@ export * from './schemas/reports.ts';
 export * from './enum-labels.ts';
 export * from './schemas/enforcement-notice.ts';
 export * from './schemas/auction-notice.ts';
+export * from './schemas/district.ts';
 export * from './publishing/expiry.ts';
 export * from './text/money.ts';
 export * from './schemas/press-monitoring.ts';

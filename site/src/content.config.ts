@@ -24,6 +24,7 @@ import {
   storySchema,
   topicSchema,
   unitSchema,
+  districtSchema,
 } from '@thads/shared';
 import { changedEntries, parseChanges } from './lib/changes.ts';
 import { fetchAll, fetchDraft, fetchSingle } from './lib/strapi.ts';
@@ -51,7 +52,7 @@ const preview = (() => {
   const [type, id] = (process.env.THADS_PREVIEW ?? '').split(':');
   return type && id ? { type, id } : null;
 })();
-const PREVIEW_FULL = new Set(['units', 'categories', 'topics']);
+const PREVIEW_FULL = new Set(['units', 'categories', 'topics', 'districts']);
 
 /** What this build must read again (the publisher's events; everything when run by hand): lib/changes.ts. */
 const changes = parseChanges(process.env.THADS_CHANGES);
@@ -159,6 +160,7 @@ export const collections = {
   units: defineCollection({ loader: strapiCollection('units', unitSchema), schema: unitSchema }),
   categories: defineCollection({ loader: strapiCollection('categories', categorySchema), schema: categorySchema }),
   topics: defineCollection({ loader: strapiCollection('topics', topicSchema), schema: topicSchema }),
+  districts: defineCollection({ loader: strapiCollection('districts', districtSchema), schema: districtSchema }),
   siteSetting: defineCollection({ loader: strapiSingle('site-setting', siteSettingSchema), schema: siteSettingSchema }),
   spokesperson: defineCollection({ loader: strapiSingle('spokesperson', spokespersonSchema), schema: spokespersonSchema }),
   // English versions (locale "en") of the units (by documentId) and the site settings, for /en/ (lib/english.ts).

@@ -84,6 +84,7 @@ describe('signing up', () => {
     ['no address', { email: '' }, 'email', 'Thư điện tử: không được để trống.'],
     ['a malformed address', { email: 'ban-doc@@x' }, 'email', 'Thư điện tử: không đúng định dạng (ví dụ ten@example.com).'],
     ['a topic that does not exist', { follows: ['topic:khong-co-linh-vuc-nay'] }, 'follows', 'Nội dung theo dõi: mục "topic:khong-co-linh-vuc-nay" không có trong danh sách.'],
+    ['a district that does not exist', { follows: ['district:ha-noi'] }, 'follows', 'Nội dung theo dõi: mục "district:ha-noi" không có trong danh sách.'],
     ['an unknown kind', { follows: ['type:citizen-question'] }, 'follows', 'Nội dung theo dõi: mục "type:citizen-question" không có trong danh sách.'],
     ['another frequency', { frequency: 'hourly' }, 'frequency', 'Tần suất nhận thư: chỉ chọn "Ngay khi có tin mới", "Hằng ngày" hoặc "Hằng tuần".'],
     ['no consent', { consent: false }, 'consent', 'Đồng ý nhận thư: cần đánh dấu ô đồng ý để đăng ký.'],

@@ -17,12 +17,14 @@ const AUCTION = 'api::auction-notice.auction-notice';
 const CM = '/content-manager/collection-types';
 let cms: TestStrapi;
 let publisher: PublisherReceiver;
+/** documentId of the demo district "yen-my" (content type district). */
+let yenMy: string;
 
 const auction = (over: Record<string, unknown> = {}) => ({
   title: `Thông báo đấu giá thử nghiệm ${crypto.randomBytes(3).toString('hex')}`,
   assetDescription: 'Quyền sử dụng 100 m² đất ở.',
   assetType: 'bat-dong-san',
-  district: 'yen-my',
+  district: yenMy,
   location: 'Thôn Tân Phú, xã Yên Mỹ',
   startingPrice: 2_145_000_000,
   deposit: 429_000_000,
@@ -41,6 +43,7 @@ async function login(email: string, password: string) {
 beforeAll(async () => {
   publisher = await startPublisherReceiver(SECRET);
   cms = await startStrapi({ seed: true });
+  yenMy = (await cms.strapi.documents('api::district.district').findFirst({ filters: { slug: 'yen-my' }, status: 'published' } as any))!.documentId;
 });
 
 afterAll(async () => {
@@ -68,7 +71,7 @@ describe('the demo notices', () => {
     const boat = auctions.find((a) => a.assetType === 'phuong-tien')!;
     expect(boat.startingPrice).toBe(1_250_000_000);
     expect(boat.organization?.name).toBeTruthy();
-    expect(boat.district).toBe('thai-thuy');
+    expect(boat.district).toEqual({ name: 'Huyện Thái Thụy (cũ)', slug: 'thai-thuy' });
   });
 });
 

@@ -28,7 +28,7 @@ afterAll(async () => {
   await cms?.stop();
 });
 
-const PUBLIC_COLLECTIONS = ['articles', 'legal-qas', 'stories', 'press-releases', 'corrections', 'announcements', 'legal-documents', 'galleries', 'units', 'categories', 'topics'];
+const PUBLIC_COLLECTIONS = ['articles', 'legal-qas', 'stories', 'press-releases', 'corrections', 'announcements', 'legal-documents', 'galleries', 'units', 'categories', 'topics', 'districts'];
 
 describe('public content', () => {
   it.each(PUBLIC_COLLECTIONS)('lists published %s', async (path) => {

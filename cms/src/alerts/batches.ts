@@ -24,6 +24,7 @@ export const setAlertsReady = (ready: boolean) => {
 const POPULATE: Record<string, object> = {
   'api::article.article': { category: { fields: ['slug'] } },
   'api::legal-qa.legal-qa': { topic: { fields: ['slug'] } },
+  'api::auction-notice.auction-notice': { district: { fields: ['slug'] } },
 };
 
 const itemKey = (type: AlertType, documentId: string) => `item:${type}:${documentId}`;
@@ -84,7 +85,7 @@ async function releasedItem(strapi: Core.Strapi, settings: AlertSettings, uid: s
   const keys = [`type:${type}`];
   if (doc.category?.slug) keys.push(`category:${doc.category.slug}`);
   if (doc.topic?.slug) keys.push(`topic:${doc.topic.slug}`);
-  if (doc.district) keys.push(`district:${doc.district}`);
+  if (doc.district?.slug) keys.push(`district:${doc.district.slug}`);
   const summary = String(doc.summary ?? doc.question ?? doc.falseClaim ?? '').replace(/\s+/g, ' ').trim();
   return {
     type,

@@ -3,7 +3,7 @@
  * JavaScript, no account): confirm a sign-up, unsubscribe, change what one follows. A GET only shows a page;
  * every change is a POST (a link checker that opens links in mails changes nothing).
  */
-import { ALERT_FREQUENCIES, ALERT_FREQUENCY_LABELS, ALERT_TYPE_KEYS, DISTRICT_LABELS, escapeHtml, followLabel, type AlertFrequency } from '@thads/shared';
+import { ALERT_FREQUENCIES, ALERT_FREQUENCY_LABELS, ALERT_TYPE_KEYS, escapeHtml, followLabel, type AlertFrequency } from '@thads/shared';
 import type { Names } from './render';
 
 const e = escapeHtml;
@@ -31,7 +31,7 @@ export function managePage(input: { action: string; unsubscribe: string; s: stri
   const types = ALERT_TYPE_KEYS.map((k): [string, string] => [`type:${k}`, followLabel(`type:${k}`)]);
   const categories = Object.entries(input.names.categories).map(([slug, name]): [string, string] => [`category:${slug}`, name]);
   const topics = Object.entries(input.names.topics).map(([slug, name]): [string, string] => [`topic:${slug}`, name]);
-  const districts = Object.entries(DISTRICT_LABELS).map(([d, name]): [string, string] => [`district:${d}`, name]);
+  const districts = Object.entries(input.names.districts).map(([slug, name]): [string, string] => [`district:${slug}`, name]);
   const freq = ALERT_FREQUENCIES.map((f) => `<label><input type="radio" name="frequency" value="${f}"${f === input.frequency ? ' checked' : ''}> <span>${e(ALERT_FREQUENCY_LABELS[f])}</span></label>`).join('');
   const body = `${input.notice ? `<p role="status"><strong>${e(input.notice)}</strong></p>` : ''}${input.error ? `<p class="error" role="alert">${e(input.error)}</p>` : ''}<p>Địa chỉ nhận thư: ${e(input.email)}</p>
 <form method="post" action="${e(input.action)}">${hidden(input.s, input.t)}

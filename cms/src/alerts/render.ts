@@ -8,7 +8,7 @@ import { ALERT_FREQUENCY_LABELS, escapeHtml, followLabel, formatDate, type Alert
 export type AlertItem = { type: string; typeLabel: string; title: string; summary: string; url: string; keys: string[]; date: string };
 export type Rendered = { subject: string; text: string; html: string };
 
-export type Names = { siteName: string; categories: Record<string, string>; topics: Record<string, string> };
+export type Names = { siteName: string; categories: Record<string, string>; topics: Record<string, string>; districts: Record<string, string> };
 
 const wrap = (body: string) =>
   `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"></head><body style="font-family:Arial,sans-serif;line-height:1.5;color:#1b1b1b;max-width:640px;margin:0 auto;padding:16px">${body}</body></html>`;

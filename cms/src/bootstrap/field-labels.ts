@@ -126,6 +126,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
   },
   'api::category.category': { name: ['Tên chuyên mục'], articles: ['Tin, bài'] },
   'api::topic.topic': { name: ['Tên lĩnh vực'], legalQas: ['Giải đáp pháp luật'] },
+  'api::district.district': { name: ['Tên địa bàn', 'Tên huyện, thị xã, thành phố trước ngày 01/7/2025, kèm "(cũ)".'] },
   'api::citizen-question.citizen-question': {
     trackingCode: ['Mã tra cứu'],
     name: ['Họ tên người hỏi'],
@@ -202,7 +203,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
   'api::press-outlet.press-outlet': {
     name: ['Tên cơ quan báo chí, trang tin'],
     homepage: ['Trang chủ'],
-    feedUrl: ['Địa chỉ nguồn tin (RSS/Atom)', 'Ví dụ: https://baohungyen.vn/rss/phap-luat.rss. Hệ thống chỉ tải nguồn tin đang bật.'],
+    feedUrl: ['Địa chỉ nguồn tin (RSS/Atom)', 'Ví dụ: https://baodiaphuong.vn/rss/phap-luat.rss. Hệ thống chỉ tải nguồn tin đang bật.'],
     active: ['Đang theo dõi', 'Bật để nhập tin tự động theo lịch và khi bấm “Nhập tin từ các báo”.'],
     keywords: ['Từ khoá riêng', 'Mỗi dòng một từ khoá; dùng thêm vào từ khoá chung. So khớp không phân biệt hoa thường, có dấu hay không dấu.'],
     lastImportAt: ['Lần nhập gần nhất'],
@@ -210,7 +211,7 @@ export const FIELD_LABELS: Record<string, Record<string, Label>> = {
     lastImportResult: ['Kết quả lần nhập gần nhất'],
   },
   'api::press-monitoring-setting.press-monitoring-setting': {
-    keywords: ['Từ khoá chung', 'Mỗi dòng một từ khoá (ví dụ: thi hành án, Hưng Yên). Tin của mọi nguồn tin có một trong các từ khoá này (hoặc từ khoá riêng của nguồn) ở tiêu đề hay tóm tắt thì được nhập.'],
+    keywords: ['Từ khoá chung', 'Mỗi dòng một từ khoá (ví dụ: thi hành án, tên tỉnh). Tin của mọi nguồn tin có một trong các từ khoá này (hoặc từ khoá riêng của nguồn) ở tiêu đề hay tóm tắt thì được nhập.'],
   },
   'api::plan-task.plan-task': {
     code: ['Mã nhiệm vụ', 'Ví dụ: 4.1.a.'],
@@ -356,6 +357,7 @@ const MAIN_FIELD: Record<string, string> = {
   'api::unit.unit': 'name',
   'api::category.category': 'name',
   'api::topic.topic': 'name',
+  'api::district.district': 'name',
   'api::legal-document.legal-document': 'number',
   'api::information-request.information-request': 'trackingCode',
   'api::public-holiday.public-holiday': 'name',
@@ -380,6 +382,7 @@ export const LIST_COLUMNS: Record<string, string[]> = {
   'api::unit.unit': ['name', 'kind', 'phone', 'active'],
   'api::category.category': ['name', 'slug', 'order'],
   'api::topic.topic': ['name', 'slug', 'order'],
+  'api::district.district': ['name', 'slug', 'order'],
   'api::citizen-question.citizen-question': ['trackingCode', 'name', 'topic', 'state', 'assignedUnit', 'createdAt'],
   'api::information-request.information-request': ['trackingCode', 'fullName', 'receivedOn', 'complex', 'noticeDue', 'deadline', 'state'],
   'api::public-holiday.public-holiday': ['date', 'name', 'kind', 'provisional'],

@@ -32,6 +32,7 @@ const TITLE_FIELD: Record<string, string> = {
   'api::unit.unit': 'name',
   'api::category.category': 'name',
   'api::topic.topic': 'name',
+  'api::district.district': 'name',
   'api::plan-task.plan-task': 'code',
   'api::enforcement-stat.enforcement-stat': 'year',
 };

@@ -5,7 +5,9 @@
  *  - an auction notice without `publishedUntil` expires when the auction opens (`auctionAt`);
  *  - what editors save in an auction notice is checked with the shared `auctionNoticeInputSchema` (amounts
  *    whole and non-negative, deposit ≤ starting price, registration and viewing before the auction), with
- *    Vietnamese ValidationErrors naming the field, which the Content Manager shows next to it.
+ *    Vietnamese ValidationErrors naming the field, which the Content Manager shows next to it;
+ *  - an auction notice is published only with its district (a relation to the agency's districts: the
+ *    admin asks for it, Strapi's document service does not check a required relation).
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -31,6 +33,13 @@ const asIso = (value: unknown) => (value instanceof Date ? value.toISOString() :
 export function registerNoticeRules(strapi: Core.Strapi): void {
   strapi.documents.use(async (context: any, next: () => Promise<any>) => {
     const { action, uid, params = {} } = context;
+    if (uid === AUCTION_NOTICE && action === 'publish' && params.documentId) {
+      const draft = await (strapi.documents(AUCTION_NOTICE) as any).findOne({ documentId: params.documentId, status: 'draft', fields: ['id'], populate: { district: { fields: ['id'] } } });
+      if (draft && !draft.district) {
+        const label = AUCTION_NOTICE_LABELS.district[0];
+        throw new errors.ValidationError(`Thông báo đấu giá chưa hợp lệ: ${label}: không được để trống.`, { errors: [{ path: ['district'], message: `${label}: không được để trống.`, name: 'ValidationError', value: null }] });
+      }
+    }
     if (uid !== AUCTION_NOTICE || !['create', 'update'].includes(action) || !params.data) return next();
     const current =
       action === 'update' && params.documentId

@@ -1,6 +1,7 @@
 /**
  * Loads cms/data/demo/enforcement-notices.json and auction-notices.json (validated by the shared seed
- * schemas): matched on the slug of the title, so seeding again creates nothing.
+ * schemas; an auction's `district` is a slug of districts.json): matched on the slug of the title, so seeding
+ * again creates nothing.
  */
 import { markdownLiteToBlocks, slugify, type SeedAuctionNotice, type SeedEnforcementNotice } from '@thads/shared';
 import { AUCTION_NOTICE, ENFORCEMENT_NOTICE } from './rules';
@@ -11,6 +12,7 @@ export async function seedNotices(
   ensure: Ensure,
   data: { 'enforcement-notices': SeedEnforcementNotice[]; 'auction-notices': SeedAuctionNotice[] },
   unit: (slug: string, where: string) => string,
+  district: (slug: string, where: string) => string,
 ): Promise<void> {
   for (const [i, n] of data['enforcement-notices'].entries()) {
     const { body, unit: unitSlug, ...fields } = n;
@@ -21,12 +23,13 @@ export async function seedNotices(
     }));
   }
   for (const [i, n] of data['auction-notices'].entries()) {
-    const { body, unit: unitSlug, ...fields } = n;
+    const { body, unit: unitSlug, district: districtSlug, ...fields } = n;
     await ensure(AUCTION_NOTICE, 'slug', slugify(n.title), () => ({
       ...fields,
       publishedUntil: n.publishedUntil ?? n.auctionAt,
       body: body ? markdownLiteToBlocks(body) : null,
       unit: unit(unitSlug, `auction-notices.json [${i}]`),
+      district: district(districtSlug, `auction-notices.json [${i}]`),
     }));
   }
 }

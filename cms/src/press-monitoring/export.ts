@@ -8,7 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { ExternalHyperlink, Packer, type Paragraph, type Table, TextRun } from 'docx';
 import { defaultLocaleWhere } from '../reports/service';
 import { administrativeDocument, administrativeHeader, bodyParagraph, closingBlock, documentTitle, FONT, heading, line } from '../reports/docx-layout';
-import { formatDate, formatDateAdministrative, formatDateTime, type PressDigest, type PressDigestItem } from '@thads/shared';
+import { agencyProvince, formatDate, formatDateAdministrative, formatDateTime, provincePlace, type PressDigest, type PressDigestItem } from '@thads/shared';
 
 export type Agency = { name: string; parent: string | null; place: string };
 
@@ -24,7 +24,7 @@ export async function loadAgency(strapi: Core.Strapi): Promise<Agency> {
     parentAgency?: string | null;
   } | null;
   const name = s?.agencyName?.trim() || 'Thi hành án dân sự tỉnh';
-  const place = /(?:tỉnh|thành phố)\s+(.+)$/i.exec(name)?.[1]?.trim() ?? '';
+  const place = provincePlace(agencyProvince(name));
   return { name, parent: s?.parentAgency?.trim() || null, place };
 }
 

@@ -5,7 +5,7 @@
  */
 import { foldDiacritics, todayVn, toNFC } from '@thads/shared';
 
-/** Lower-case ASCII words joined by single spaces: "Thi hành án – Hưng Yên!" → "thi hanh an hung yen". */
+/** Lower-case ASCII words joined by single spaces: "Thi hành án – Đấu giá!" → "thi hanh an dau gia". */
 export function foldKey(text: string | null | undefined): string {
   return foldDiacritics(toNFC(text ?? ''))
     .toLowerCase()

@@ -24,6 +24,7 @@ const SLUG_SOURCE: Record<string, string> = {
   'api::unit.unit': 'name',
   'api::category.category': 'name',
   'api::topic.topic': 'name',
+  'api::district.district': 'name',
   'api::legal-document.legal-document': 'number',
 };
 

@@ -98,7 +98,7 @@ export type AdministrativeHeader = {
   number?: string | null;
   /** Document kind and issuer abbreviation after the number ("BC-THADS"). */
   symbol: string;
-  /** Place of issue ("Hưng Yên"). */
+  /** Place of issue: the province without "tỉnh" ("Lạng Sơn"), from the site settings. */
   place: string;
   date: Date;
 };

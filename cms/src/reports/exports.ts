@@ -7,7 +7,7 @@
 import type { Core } from '@strapi/strapi';
 import { Packer } from 'docx';
 import writeXlsxFile from 'write-excel-file/node';
-import type { PlanProgress, PublicationReport, ReportRow } from '@thads/shared';
+import { agencyProvince, provincePlace, type PlanProgress, type PublicationReport, type ReportRow } from '@thads/shared';
 import { administrativeDocument, administrativeHeader, bodyParagraph, closingBlock, dataTable, documentTitle, heading, line } from './docx-layout';
 import { ARTICLE_UID, defaultLocaleWhere, UNIT_UID } from './service';
 
@@ -86,8 +86,8 @@ export async function letterhead(strapi: Core.Strapi): Promise<Letterhead> {
     orderBy: { order: 'asc' },
   });
   const agency: string = settings.agencyName ?? agencyUnit?.name ?? 'Cơ quan thi hành án dân sự';
-  // "… tỉnh Hưng Yên" → "Hưng Yên": the place of issue is the province.
-  const place = /(?:tỉnh|thành phố)\s+(.+)$/i.exec(agency)?.[1] ?? /(?:tỉnh|thành phố)\s+([^,]+)$/i.exec(settings.address ?? '')?.[1] ?? '';
+  // The place of issue is the province ("… tỉnh Lạng Sơn" → "Lạng Sơn"), from the name or else the address.
+  const place = provincePlace(agencyProvince(agency, settings.address));
   return {
     parentAgency: settings.parentAgency ?? null,
     agency,

@@ -32,6 +32,7 @@ const NOT_PUBLICATIONS: readonly string[] = [
   'api::unit.unit',
   'api::category.category',
   'api::topic.topic',
+  'api::district.district',
   'api::legal-document.legal-document',
   'api::enforcement-stat.enforcement-stat',
   'api::debtor-listing.debtor-listing',

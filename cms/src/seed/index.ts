@@ -118,6 +118,8 @@ export async function seedDemo(strapi: Core.Strapi, { data = loadSeedData(), log
     for (const c of data.categories) categoryIds.set(c.slug, await ensure('api::category.category', 'slug', c.slug, () => ({ name: c.name, description: c.description, order: c.order })));
     const topicIds = new Map<string, string>();
     for (const t of data.topics) topicIds.set(t.slug, await ensure('api::topic.topic', 'slug', t.slug, () => ({ name: t.name, description: t.description, order: t.order })));
+    const districtIds = new Map<string, string>();
+    for (const d of data.districts) districtIds.set(d.slug, await ensure('api::district.district', 'slug', d.slug, () => ({ name: d.name, order: d.order })));
 
     const docIds = new Map<string, string>();
     for (const d of data['legal-documents']) {
@@ -222,14 +224,14 @@ export async function seedDemo(strapi: Core.Strapi, { data = loadSeedData(), log
       tally('api::enforcement-stat.enforcement-stat', true);
     }
 
-    await seedNotices(ensure, data, unit);
+    await seedNotices(ensure, data, unit, (slug, where) => ref(districtIds, 'địa bàn', slug, where));
 
     Object.assign(report, await seedDebtorListings(strapi, data['debtor-listings'], unitIds));
     Object.assign(report, await seedPressMonitoring(strapi, data['press-monitoring']));
     Object.assign(report, await seedPageFeedback(strapi, data['page-feedback'] ?? []));
 
     await ensureSingle(strapi, 'api::site-setting.site-setting', () => ({ ...data['site-setting'], about: data['site-setting'].about ? markdownLiteToBlocks(data['site-setting'].about) : null }), tally);
-    Object.assign(report, await seedInformationRequests(strapi));
+    Object.assign(report, await seedInformationRequests(strapi, data['information-requests']));
     await ensureSingle(strapi, 'api::spokesperson.spokesperson', () => data.spokesperson, tally);
     // The communications plan last: its tasks cite the items above as evidence.
     Object.assign(report, await seedPlanTasks(strapi, data['plan-tasks'], unitIds));

@@ -17,35 +17,6 @@ export const ASSET_TYPE_LABELS = {
 export const ASSET_TYPES = keys(ASSET_TYPE_LABELS);
 export type AssetType = keyof typeof ASSET_TYPE_LABELS;
 
-/**
- * Where the asset is, by the province's districts. Since 1 July 2025 there are no districts any more (Hưng
- * Yên and Thái Bình merged; communes and wards are directly under the province), but land records,
- * judgments and people still place an asset by its former district, and the province's 104 communes and
- * wards are too many for a filter: the district is the former one, the commune or ward goes in `location`.
- */
-export const DISTRICT_LABELS = {
-  'tp-hung-yen': 'Thành phố Hưng Yên (cũ)',
-  'tx-my-hao': 'Thị xã Mỹ Hào (cũ)',
-  'van-lam': 'Huyện Văn Lâm (cũ)',
-  'van-giang': 'Huyện Văn Giang (cũ)',
-  'yen-my': 'Huyện Yên Mỹ (cũ)',
-  'khoai-chau': 'Huyện Khoái Châu (cũ)',
-  'an-thi': 'Huyện Ân Thi (cũ)',
-  'kim-dong': 'Huyện Kim Động (cũ)',
-  'phu-cu': 'Huyện Phù Cừ (cũ)',
-  'tien-lu': 'Huyện Tiên Lữ (cũ)',
-  'tp-thai-binh': 'Thành phố Thái Bình (cũ)',
-  'dong-hung': 'Huyện Đông Hưng (cũ)',
-  'hung-ha': 'Huyện Hưng Hà (cũ)',
-  'quynh-phu': 'Huyện Quỳnh Phụ (cũ)',
-  'thai-thuy': 'Huyện Thái Thụy (cũ)',
-  'tien-hai': 'Huyện Tiền Hải (cũ)',
-  'kien-xuong': 'Huyện Kiến Xương (cũ)',
-  'vu-thu': 'Huyện Vũ Thư (cũ)',
-} as const;
-export const DISTRICTS = keys(DISTRICT_LABELS);
-export type District = keyof typeof DISTRICT_LABELS;
-
 export const AUCTION_NOTICE_LABELS = {
   assetDescription: ['Tài sản đấu giá', 'Mô tả tài sản: loại, diện tích, số thửa, tờ bản đồ, biển số, tình trạng…'],
   assetType: ['Loại tài sản'],
@@ -124,7 +95,8 @@ export const auctionNoticeSchema = z.object({
   ...noticeFields,
   assetDescription: z.string(),
   assetType: z.enum(ASSET_TYPES),
-  district: z.enum(DISTRICTS).nullish(),
+  /** Where the asset is: one of the agency's districts (content type district), by its former name. */
+  district: z.object({ name: z.string(), slug: z.string() }).nullish(),
   location: z.string().nullish(),
   startingPrice: vndAmount,
   deposit: vndAmount.nullish(),
@@ -146,7 +118,8 @@ export const seedAuctionNoticeSchema = z
     ...seedNoticeFields,
     assetDescription: seedText,
     assetType: z.enum(ASSET_TYPES),
-    district: z.enum(DISTRICTS),
+    /** The slug of a district of cms/data/demo/districts.json. */
+    district: seedText,
     location: seedText,
     startingPrice: z.number().int().positive(),
     deposit: z.number().int().nonnegative(),

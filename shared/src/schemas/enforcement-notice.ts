@@ -30,7 +30,7 @@ export type NoticePartyRole = keyof typeof NOTICE_PARTY_ROLE_LABELS;
 export const ENFORCEMENT_NOTICE_LABELS = {
   kind: ['Loại thông báo'],
   parties: ['Người được thông báo', 'Cá nhân, tổ chức mà thông báo gửi đến: tên, tư cách, địa chỉ; số tiền nếu có.'],
-  judgment: ['Bản án, quyết định', 'Số, ngày và tòa án, ví dụ: "Bản án số 15/2025/DS-PT ngày 12/5/2025 của Tòa án nhân dân tỉnh Hưng Yên".'],
+  judgment: ['Bản án, quyết định', 'Số, ngày và tòa án, ví dụ: "Bản án số 15/2025/DS-PT ngày 12/5/2025 của Tòa án nhân dân khu vực 1".'],
   enforcementDecision: ['Quyết định thi hành án', 'Số và ngày, ví dụ: "Quyết định thi hành án số 120/QĐ-THADS ngày 02/6/2025".'],
   subject: ['Nội dung thông báo', 'Việc gì: số tiền, tài sản được nhận; biện pháp cưỡng chế; việc cần đương sự liên hệ.'],
   place: ['Địa điểm', 'Nơi đến nhận, nơi tổ chức cưỡng chế hoặc nơi liên hệ.'],

@@ -27,7 +27,7 @@ export function webAddress(label: string) {
           return false;
         }
       },
-      { error: `${label}: phải là địa chỉ http:// hoặc https:// đầy đủ (ví dụ https://baohungyen.vn/rss/phap-luat.rss).` },
+      { error: `${label}: phải là địa chỉ http:// hoặc https:// đầy đủ (ví dụ https://baodiaphuong.vn/rss/phap-luat.rss).` },
     );
 }
 

@@ -12,6 +12,7 @@ import { seedPressMonitoringSchema } from './press-monitoring.ts';
 import { seedEnforcementNoticeSchema } from './enforcement-notice.ts';
 import { seedAuctionNoticeSchema } from './auction-notice.ts';
 import { seedPageFeedbackSchema } from './inputs/page-feedback.ts';
+import { INFORMATION_DELIVERY_LABELS, INFORMATION_REQUEST_STATUS_LABELS, type InformationDelivery, type InformationRequestState } from './inputs/form-texts.ts';
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug: chữ thường không dấu, số và gạch nối');
 const dateTime = z.iso.datetime({ offset: true });
@@ -166,6 +167,28 @@ export const seedSiteSettingSchema = z.object({
 export const seedSpokespersonSchema = z.object({ spokesperson: person, deputy: person.optional(), note: z.string().optional() });
 
 /** File name → schema of its content. */
+/**
+ * A demo information request (invented people): received `daysAgo` working days before the day of seeding;
+ * `noticeSent`: the extension notice of a complex request was sent; `response` of an answered one.
+ */
+export const seedInformationRequestSchema = z.object({
+  trackingCode: z.string().regex(/^YC-[A-Z0-9]{4}-[A-Z0-9]{4}$/),
+  fullName: text.max(120),
+  address: text.max(300),
+  idNumber: z.string().regex(/^(?:\d{9}|\d{12}|[A-Z]\d{7,8})$/),
+  phone: z.string().nullable(),
+  email: z.email().nullable(),
+  information: text,
+  purpose: text,
+  delivery: z.enum(Object.keys(INFORMATION_DELIVERY_LABELS) as [InformationDelivery, ...InformationDelivery[]]),
+  state: z.enum(Object.keys(INFORMATION_REQUEST_STATUS_LABELS) as [InformationRequestState, ...InformationRequestState[]]),
+  complex: z.boolean().optional(),
+  noticeSent: z.boolean().optional(),
+  daysAgo: z.number().int().nonnegative(),
+  response: z.string().optional(),
+});
+export type SeedInformationRequest = z.infer<typeof seedInformationRequestSchema>;
+
 export const seedFiles = {
   'units.json': z.array(seedUnitSchema),
   'categories.json': z.array(seedTermSchema),
@@ -186,8 +209,10 @@ export const seedFiles = {
   'debtor-listings.json': z.array(seedDebtorListingSchema),
   'press-monitoring.json': seedPressMonitoringSchema,
   'enforcement-notices.json': z.array(seedEnforcementNoticeSchema),
+  'districts.json': z.array(seedTermSchema),
   'auction-notices.json': z.array(seedAuctionNoticeSchema),
   'page-feedback.json': seedPageFeedbackSchema,
+  'information-requests.json': z.array(seedInformationRequestSchema),
 } as const;
 
 export type SeedData = { [K in keyof typeof seedFiles as K extends `${infer N}.json` ? N : never]: z.infer<(typeof seedFiles)[K]> };

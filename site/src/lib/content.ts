@@ -4,6 +4,7 @@
  * scanning whole collections themselves.
  */
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
+import { agencyProvince } from '@thads/shared';
 import { nearest } from '../utils/lists.ts';
 
 export type Article = CollectionEntry<'articles'>['data'];
@@ -17,6 +18,7 @@ export type Gallery = CollectionEntry<'galleries'>['data'];
 export type Unit = CollectionEntry<'units'>['data'];
 export type Category = CollectionEntry<'categories'>['data'];
 export type Topic = CollectionEntry<'topics'>['data'];
+export type District = CollectionEntry<'districts'>['data'];
 export type SiteSetting = CollectionEntry<'siteSetting'>['data'];
 export type Spokesperson = CollectionEntry<'spokesperson'>['data'];
 
@@ -61,6 +63,12 @@ export const getSiteSetting = once(async (): Promise<SiteSetting> => {
   return entry.data as SiteSetting;
 });
 
+/** The agency's name and its province ("tỉnh …"), read from the site settings: pages never write them. */
+export const getAgency = once(async () => {
+  const setting = await getSiteSetting();
+  return { name: setting.agencyName, province: agencyProvince(setting.agencyName, setting.address) };
+});
+
 /** The CMS's retention and rate-limit settings (the privacy notice states them). */
 export const getIntakePolicy = once(async (): Promise<CollectionEntry<'intakePolicy'>['data']> => {
   const entry = await getEntry('intakePolicy', 'main');
@@ -78,6 +86,9 @@ export const getArticles = once(async () => {
 export const getCategories = once(async () => byOrderThenName(await dataOf('categories')));
 
 export const getTopics = once(async () => byOrderThenName(await dataOf('topics')));
+
+/** The agency's districts (where auctioned assets are), in their order. */
+export const getDistricts = once(async () => byOrderThenName(await dataOf('districts')));
 
 export const getLegalQas = once(async () => {
   const list = newestFirst(await dataOf('legalQas'));

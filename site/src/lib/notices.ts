@@ -6,8 +6,8 @@
  * than one build.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { ASSET_TYPES, DISTRICTS, isCurrentAt, splitByExpiry, type AssetType, type District } from '@thads/shared';
-import { BUILD_TIME, itemDate } from './content.ts';
+import { ASSET_TYPES, isCurrentAt, splitByExpiry, type AssetType } from '@thads/shared';
+import { BUILD_TIME, getDistricts, itemDate } from './content.ts';
 import { layoutKey, pageKey } from './page-keys.ts';
 
 export type EnforcementNotice = CollectionEntry<'enforcementNotices'>['data'];
@@ -40,7 +40,8 @@ export const getAuctionNotices = once(async () => {
   current.sort((a, b) => Date.parse(a.auctionAt) - Date.parse(b.auctionAt));
   past.sort((a, b) => Date.parse(b.auctionAt) - Date.parse(a.auctionAt));
   const byType = new Map<AssetType, AuctionNotice[]>(ASSET_TYPES.map((t) => [t, current.filter((n) => n.assetType === t)]));
-  const byDistrict = new Map<District, AuctionNotice[]>(DISTRICTS.map((d) => [d, current.filter((n) => n.district === d)]));
+  // By district slug, in the districts' order (content type district: the agency's own list).
+  const byDistrict = new Map<string, AuctionNotice[]>((await getDistricts()).map((d) => [d.slug, current.filter((n) => n.district?.slug === d.slug)]));
   return { list, current, past, byType, byDistrict };
 });
 

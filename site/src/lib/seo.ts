@@ -76,7 +76,7 @@ export type ContactInput = { contactType: string; name?: string | null | undefin
 export type OrganizationInput = OrgRef & {
   alternateName?: string | null | undefined;
   description?: string | null | undefined;
-  /** The postal address as one line ("Số 8 đường …, phường …, tỉnh Hưng Yên"). */
+  /** The postal address as one line ("Số 8 đường …, phường …, tỉnh …"). */
   address?: string | null | undefined;
   /** One or several numbers as editors type them ("0221 3862 415; 0912 345 678"). */
   telephone?: string[] | undefined;

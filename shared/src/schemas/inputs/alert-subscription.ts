@@ -7,12 +7,11 @@
  *   type:<type>          every item of a kind (tin tức, hỏi đáp, thông cáo báo chí…)
  *   category:<slug>      news of one category (chuyên mục)
  *   topic:<slug>         Q&A of one topic (lĩnh vực hỏi đáp)
- *   district:<district>  auction notices of one (former) district
- * Types and districts are checked here; categories and topics against the published ones by the CMS.
+ *   district:<slug>      auction notices of one (former) district (content type district)
+ * Types are checked here; categories, topics and districts against the published ones by the CMS.
  */
 import { z } from 'zod';
 import { challengeSolution, honeypot } from './fields.ts';
-import { DISTRICT_LABELS } from '../auction-notice.ts';
 
 /** The kinds of content one can follow, with their Strapi type, their Vietnamese name and their page's path. */
 export const ALERT_TYPES = {
@@ -57,7 +56,7 @@ export const followKey = z
   .string({ error: 'Nội dung theo dõi: không hợp lệ.' })
   .max(120, { error: 'Nội dung theo dõi: không hợp lệ.' })
   .superRefine((key, ctx) => {
-    const known = !FOLLOW_KEY.test(key) ? false : key.startsWith('type:') ? ALERT_TYPE_KEYS.includes(key.slice(5) as AlertType) : key.startsWith('district:') ? key.slice(9) in DISTRICT_LABELS : true;
+    const known = !FOLLOW_KEY.test(key) ? false : key.startsWith('type:') ? ALERT_TYPE_KEYS.includes(key.slice(5) as AlertType) : true;
     if (!known) ctx.addIssue({ code: 'custom', message: followMessage(key) });
   });
 
@@ -119,11 +118,11 @@ export type AlertManageInput = z.infer<typeof alertManageInput>;
 export const alertEraseInput = z.strictObject({ email: requiredEmail });
 
 /** The Vietnamese name of a follow key, given the names of categories, topics and districts. */
-export function followLabel(key: string, names: { categories?: Record<string, string>; topics?: Record<string, string> } = {}): string {
+export function followLabel(key: string, names: { categories?: Record<string, string>; topics?: Record<string, string>; districts?: Record<string, string> } = {}): string {
   const [kind, value = ''] = key.split(':') as [string, string?];
   if (kind === 'type') return ALERT_TYPES[value as AlertType]?.label ?? value;
   if (kind === 'category') return `Chuyên mục: ${names.categories?.[value] ?? value}`;
   if (kind === 'topic') return `Lĩnh vực hỏi đáp: ${names.topics?.[value] ?? value}`;
-  if (kind === 'district') return `Đấu giá tài sản: ${DISTRICT_LABELS[value as keyof typeof DISTRICT_LABELS] ?? value}`;
+  if (kind === 'district') return `Đấu giá tài sản: ${names.districts?.[value] ?? value}`;
   return key;
 }
