@@ -43,7 +43,8 @@ const FRAME_WORDS = new Set(['duoc', 'khong', 'gi', 'vay', 'nhe', 'oi', 'ai']);
 /**
  * … and with the diacritics of the frame reading. The interrogatives ("ai", "gì", "nào", "đâu", "mấy") ask
  * and are not what is asked about: the answer says who, what or where, not "ai" ("tài sản kê biên giao cho
- * ai bảo quản" is answered by "… được giao cho … bảo quản").
+ * ai bảo quản" is answered by "… được giao cho … bảo quản"). "không ai" (nobody) is a pronoun too: "tiền
+ * không ai nhận" is answered by a page on money "không đến nhận".
  */
 const FRAME_ACCENTED = new Set(['có', 'tôi', 'ạ', 'à', 'nào', 'gì', 'thì', 'được', 'không', 'thế', 'là', 'như', 'mình', 'hỏi', 'vậy', 'nhé', 'ơi', 'ai', 'đâu', 'mấy']);
 /** Phrases that frame a question, folded ("thi" alone is "thì" and the "thi" of "thi hành án"). */
@@ -85,6 +86,12 @@ const QUESTION_SHAPES = [
   /\bai (phai|chiu|tra|giai quyet|quyet dinh)\b/,
   // "mấy năm", "may ngay": "máy" is never followed by a unit of time or count.
   /\bmay (ngay|thang|nam|tuan|gio|lan|nguoi|phan tram)\b/,
+  // Ending on what is asked: "… thì sao", "… những gì", "… ngày nào", "… cho ai" ("không ai" is nobody).
+  /\b(sao|gi|nao)$/,
+  /(^|\b(?!khong |co |chang )\w+ )ai$/,
+  /\b(bao gio|co cach nao)\b/,
+  // "có được …", "có bị …", "có phải …", "có cần …": a yes/no question, even with its "không" left out.
+  /\bco (duoc|bi|phai|can)\b/,
 ];
 /** Units after which "may" typed without diacritics is "mấy" (how many), an interrogative. */
 const COUNT_UNITS = new Set(['ngay', 'thang', 'nam', 'tuan', 'gio', 'lan', 'nguoi', 'phan']);
@@ -131,8 +138,6 @@ export function analyzeQuery(query: string): QueryAnalysis {
     }
   }
   typed.forEach((w, i) => {
-    // "không ai", "có ai", "ai cũng": nobody, anybody, everybody: what is asked about, not who asks.
-    if (keys[i] === 'ai' && (['khong', 'co', 'chang'].includes(keys[i - 1] ?? '') || keys[i + 1] === 'cung')) return;
     if (FRAME_ACCENTED.has(w.toLowerCase())) frame[i] = true;
     else if (FRAME_WORDS.has(keys[i]!) && foldDiacritics(w) === w) frame[i] = true;
     else if (keys[i] === 'may' && foldDiacritics(w) === w && COUNT_UNITS.has(keys[i + 1] ?? '')) frame[i] = true;
