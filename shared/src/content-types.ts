@@ -1,27 +1,13 @@
 /**
  * The CMS's content types by audience: permissions, tests and the seed read these lists in cms/, and the
- * publisher (site/publisher/) decides from them which webhook events change the public site.
+ * publisher (site/publisher/) decides from them which webhook events change the public site. The public types
+ * are those with a model (models/index.ts).
  */
-export const PUBLIC_COLLECTIONS = [
-  'api::article.article',
-  'api::legal-qa.legal-qa',
-  'api::story.story',
-  'api::press-release.press-release',
-  'api::correction.correction',
-  'api::announcement.announcement',
-  'api::legal-document.legal-document',
-  'api::gallery.gallery',
-  'api::unit.unit',
-  'api::category.category',
-  'api::topic.topic',
-  'api::enforcement-stat.enforcement-stat',
-  'api::debtor-listing.debtor-listing',
-  'api::enforcement-notice.enforcement-notice',
-  'api::auction-notice.auction-notice',
-  'api::district.district',
-] as const;
+import { PUBLIC_MODELS } from './models/index.ts';
 
-export const PUBLIC_SINGLES = ['api::site-setting.site-setting', 'api::spokesperson.spokesperson'] as const;
+export const PUBLIC_COLLECTIONS: readonly string[] = PUBLIC_MODELS.filter((m) => m.kind === 'collection').map((m) => m.uid);
+
+export const PUBLIC_SINGLES: readonly string[] = PUBLIC_MODELS.filter((m) => m.kind === 'single').map((m) => m.uid);
 
 export const PRIVATE_COLLECTIONS = [
   'api::citizen-question.citizen-question',
@@ -37,7 +23,7 @@ export const PRIVATE_COLLECTIONS = [
 /** Private single types (settings of internal work), edited by the editors only. */
 export const PRIVATE_SINGLES = ['api::press-monitoring-setting.press-monitoring-setting'] as const;
 
-export const PUBLIC_TYPES = [...PUBLIC_COLLECTIONS, ...PUBLIC_SINGLES] as const;
+export const PUBLIC_TYPES: readonly string[] = [...PUBLIC_COLLECTIONS, ...PUBLIC_SINGLES];
 
 /** Strapi webhook events the publisher subscribes to. A new upload (media.create) is on no page until an entry using it is published. */
 export const PUBLISH_WEBHOOK_EVENTS = ['entry.publish', 'entry.unpublish', 'entry.delete', 'entry.update', 'media.update', 'media.delete'] as const;

@@ -7,46 +7,26 @@
  */
 import { INFORMATION_DELIVERY_LABELS, INFORMATION_REQUEST_STATUS_LABELS } from './schemas/inputs/information-request.ts';
 import { PUBLIC_HOLIDAY_KIND_LABELS } from './calendar/public-holidays.ts';
-import {
-  ANNOUNCEMENT_KIND_LABELS,
-  ARTICLE_FORMAT_LABELS,
-  CLIPPING_TONE_LABELS,
-  DOC_STATUS_LABELS,
-  DOC_TYPE_LABELS,
-  GALLERY_KIND_LABELS,
-  PLAN_TASK_STATUS_LABELS,
-  PRESS_REQUEST_STATUS_LABELS,
-  QUESTION_STATUS_LABELS,
-  STORY_SUBJECT_LABELS,
-  THEME_LABELS,
-  UNIT_KIND_LABELS,
-} from './taxonomy.ts';
-import { DEBTOR_EVENT_LABELS, DEBTOR_KIND_LABELS, DEBTOR_REASON_LABELS, DEBTOR_RESOLUTION_LABELS, DEBTOR_STATUS_LABELS } from './schemas/debtor-listing.ts';
-import { ENFORCEMENT_NOTICE_KIND_LABELS, NOTICE_PARTY_ROLE_LABELS } from './schemas/enforcement-notice.ts';
-import { ASSET_TYPE_LABELS } from './schemas/auction-notice.ts';
+import { CLIPPING_TONE_LABELS, PLAN_TASK_STATUS_LABELS, PRESS_REQUEST_STATUS_LABELS, QUESTION_STATUS_LABELS, THEME_LABELS } from './taxonomy.ts';
+import { DEBTOR_EVENT_LABELS } from './schemas/debtor-listing.ts';
+import { NOTICE_PARTY_ROLE_LABELS } from './schemas/enforcement-notice.ts';
+import { PUBLIC_MODELS } from './models/index.ts';
 
 type Labels = Readonly<Record<string, string>>;
 
 /** uid of a content type or component → field → value → label. */
 export const ENUM_LABELS: Readonly<Record<string, Readonly<Record<string, Labels>>>> = {
-  'api::article.article': { format: ARTICLE_FORMAT_LABELS },
-  'api::story.story': { subjectKind: STORY_SUBJECT_LABELS },
-  'api::announcement.announcement': { kind: ANNOUNCEMENT_KIND_LABELS },
-  'api::legal-document.legal-document': { docType: DOC_TYPE_LABELS, validity: DOC_STATUS_LABELS },
-  'api::gallery.gallery': { kind: GALLERY_KIND_LABELS },
-  'api::unit.unit': { kind: UNIT_KIND_LABELS },
+  // The public types' own, from their models.
+  ...Object.fromEntries(PUBLIC_MODELS.filter((m) => m.enumLabels).map((m) => [m.uid, m.enumLabels!])),
   'api::citizen-question.citizen-question': { state: QUESTION_STATUS_LABELS },
   'api::press-request.press-request': { state: PRESS_REQUEST_STATUS_LABELS },
   'api::press-clipping.press-clipping': { tone: CLIPPING_TONE_LABELS },
   'api::plan-task.plan-task': { progress: PLAN_TASK_STATUS_LABELS },
-  'api::debtor-listing.debtor-listing': { kind: DEBTOR_KIND_LABELS, reason: DEBTOR_REASON_LABELS, state: DEBTOR_STATUS_LABELS, resolutionKind: DEBTOR_RESOLUTION_LABELS },
   'api::information-request.information-request': { state: INFORMATION_REQUEST_STATUS_LABELS, delivery: INFORMATION_DELIVERY_LABELS },
   'api::public-holiday.public-holiday': { kind: PUBLIC_HOLIDAY_KIND_LABELS },
   'shared.theme': { code: THEME_LABELS },
   'debtor.status-event': { event: DEBTOR_EVENT_LABELS },
-  'api::enforcement-notice.enforcement-notice': { kind: ENFORCEMENT_NOTICE_KIND_LABELS },
   'notice.party': { role: NOTICE_PARTY_ROLE_LABELS },
-  'api::auction-notice.auction-notice': { assetType: ASSET_TYPE_LABELS },
 };
 
 /** The label of one value, or undefined. */

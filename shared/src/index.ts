@@ -46,3 +46,4 @@ export * from './schemas/press-monitoring.ts';
 export * from './document-formats.ts';
 export * from './schemas/inputs/alert-subscription.ts';
 export * from './publishing/former-address.ts';
+export * from './models/index.ts';

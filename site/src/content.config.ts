@@ -8,30 +8,13 @@ import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z as zod } from 'astro/zod';
 import type { z } from 'astro/zod';
-import {
-  announcementSchema,
-  articleSchema,
-  categorySchema,
-  correctionSchema,
-  enforcementStatSchema,
-  gallerySchema,
-  intakePolicySchema,
-  legalDocumentSchema,
-  legalQaSchema,
-  pressReleaseSchema,
-  siteSettingSchema,
-  spokespersonSchema,
-  storySchema,
-  topicSchema,
-  unitSchema,
-  districtSchema,
-} from '@thads/shared';
+import { intakePolicySchema, PUBLIC_MODELS } from '@thads/shared';
 import { changedEntries, parseChanges } from './lib/changes.ts';
 import { fetchAll, fetchDraft, fetchSingle } from './lib/strapi.ts';
-import { debtorListingSchema } from '@thads/shared';
+import { debtorListingSchema, siteSettingSchema, unitSchema } from '@thads/shared';
 import { debtorListingsLoader } from './lib/debtor-loader.ts';
 import { englishSiteSettingLoader, englishUnitsLoader } from './lib/english-loaders.ts';
-import { auctionNoticeSchema, enforcementNoticeSchema } from '@thads/shared';
+import { enforcementStatSchema } from '@thads/shared';
 
 type Document = { documentId: string; slug: string; updatedAt: string };
 
@@ -148,21 +131,24 @@ function strapiSingle<S extends z.ZodType<{ updatedAt: string }>>(path: string, 
   };
 }
 
+type Models = (typeof PUBLIC_MODELS)[number];
+/** Public types read by a loader of their own, below (no slug). */
+const OWN_LOADER = ['enforcementStats', 'debtorListings'] as const;
+type Standard = Exclude<Models, { collection: (typeof OWN_LOADER)[number] }>;
+
+/** A collection per public type, from its model: a slug-keyed collection, or the "main" entry of a single type. */
+function modelCollections() {
+  const out: Record<string, unknown> = {};
+  for (const model of PUBLIC_MODELS) {
+    if ((OWN_LOADER as readonly string[]).includes(model.collection)) continue;
+    const schema = model.schema as unknown as z.ZodType<Document>;
+    out[model.collection] = defineCollection({ loader: model.kind === 'single' ? strapiSingle(model.path, schema) : strapiCollection(model.path, schema), schema: model.schema });
+  }
+  return out as { [M in Standard as M['collection']]: { loader: Loader; schema: M['schema'] } };
+}
+
 export const collections = {
-  articles: defineCollection({ loader: strapiCollection('articles', articleSchema), schema: articleSchema }),
-  legalQas: defineCollection({ loader: strapiCollection('legal-qas', legalQaSchema), schema: legalQaSchema }),
-  stories: defineCollection({ loader: strapiCollection('stories', storySchema), schema: storySchema }),
-  pressReleases: defineCollection({ loader: strapiCollection('press-releases', pressReleaseSchema), schema: pressReleaseSchema }),
-  corrections: defineCollection({ loader: strapiCollection('corrections', correctionSchema), schema: correctionSchema }),
-  announcements: defineCollection({ loader: strapiCollection('announcements', announcementSchema), schema: announcementSchema }),
-  legalDocuments: defineCollection({ loader: strapiCollection('legal-documents', legalDocumentSchema), schema: legalDocumentSchema }),
-  galleries: defineCollection({ loader: strapiCollection('galleries', gallerySchema), schema: gallerySchema }),
-  units: defineCollection({ loader: strapiCollection('units', unitSchema), schema: unitSchema }),
-  categories: defineCollection({ loader: strapiCollection('categories', categorySchema), schema: categorySchema }),
-  topics: defineCollection({ loader: strapiCollection('topics', topicSchema), schema: topicSchema }),
-  districts: defineCollection({ loader: strapiCollection('districts', districtSchema), schema: districtSchema }),
-  siteSetting: defineCollection({ loader: strapiSingle('site-setting', siteSettingSchema), schema: siteSettingSchema }),
-  spokesperson: defineCollection({ loader: strapiSingle('spokesperson', spokespersonSchema), schema: spokespersonSchema }),
+  ...modelCollections(),
   // English versions (locale "en") of the units (by documentId) and the site settings, for /en/ (lib/english.ts).
   unitsEn: defineCollection({ loader: englishUnitsLoader(), schema: unitSchema }),
   siteSettingEn: defineCollection({ loader: englishSiteSettingLoader(), schema: siteSettingSchema }),
@@ -194,7 +180,4 @@ export const collections = {
   }),
   // The list of debtors without means to execute (/danh-sach-chua-co-dieu-kien-thi-hanh/): no slug, stored by documentId.
   debtorListings: defineCollection({ loader: debtorListingsLoader(), schema: debtorListingSchema }),
-  // Enforcement and auction notices (/thong-bao-thi-hanh-an/, /dau-gia/): current or past is decided at build time (lib/notices.ts).
-  enforcementNotices: defineCollection({ loader: strapiCollection('enforcement-notices', enforcementNoticeSchema), schema: enforcementNoticeSchema }),
-  auctionNotices: defineCollection({ loader: strapiCollection('auction-notices', auctionNoticeSchema), schema: auctionNoticeSchema }),
 };

@@ -79,7 +79,7 @@ beforeAll(async () => {
     marked[uid] = { edited: edited.documentId, draft: unpublished.documentId };
   }
   // Single types: an unpublished edit of one, the other unpublished with its edit.
-  const [setting, spokesperson] = PUBLIC_SINGLES;
+  const [setting, spokesperson] = PUBLIC_SINGLES as readonly [string, string];
   for (const uid of [setting, spokesperson]) {
     const field = markerField(uid)!;
     const current = await strapi.documents(uid).findFirst({ status: 'published' });

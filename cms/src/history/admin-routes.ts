@@ -4,7 +4,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { fieldErrors, HISTORY_ACTION_LABELS, HISTORY_ACTIONS, historyQuery, type HistoryQuery, type HistoryRow } from '@thads/shared';
-import { labelFor } from '../bootstrap/field-labels';
+import { labelFor } from '../field-labels';
 import { adminUserName } from './actor';
 import { HISTORY_READ } from './permissions';
 import { HISTORY_UID } from './record';

@@ -9,7 +9,7 @@
  */
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { labelFor } from '../bootstrap/field-labels';
+import { labelFor } from '../field-labels';
 
 export const PHOTO_COMPONENT = 'shared.photo';
 

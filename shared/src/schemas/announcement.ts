@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ANNOUNCEMENT_KINDS } from '../taxonomy.ts';
+import { ANNOUNCEMENT_KINDS, ANNOUNCEMENT_KIND_LABELS } from '../taxonomy.ts';
 import { attachmentSchema, blocksSchema, documentFields, seoSchema, unitRefSchema } from './common.ts';
+import { defineModel, attachmentPopulate, unitRefPopulate, seoPopulate } from '../models/model.ts';
 
 export const announcementSchema = z.object({
   ...documentFields,
@@ -17,3 +18,20 @@ export const announcementSchema = z.object({
   seo: seoSchema.nullish(),
 });
 export type Announcement = z.infer<typeof announcementSchema>;
+
+export const announcementModel = defineModel({
+  uid: 'api::announcement.announcement',
+  kind: 'collection',
+  path: 'announcements',
+  collection: 'announcements',
+  leaf: true,
+  schema: announcementSchema,
+  populate: { attachments: attachmentPopulate, unit: unitRefPopulate, seo: seoPopulate },
+  labels: {
+    kind: ['Loại thông báo'],
+    validFrom: ['Hiệu lực từ ngày'],
+    validUntil: ['Hết hạn ngày', 'Sau ngày này thông báo chuyển sang mục "đã hết hạn".'],
+  },
+  listColumns: ['title', 'kind', 'validUntil', 'unit'],
+  enumLabels: { kind: ANNOUNCEMENT_KIND_LABELS },
+});

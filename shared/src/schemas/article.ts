@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ARTICLE_FORMATS, THEMES } from '../taxonomy.ts';
+import { ARTICLE_FORMATS, ARTICLE_FORMAT_LABELS, THEMES } from '../taxonomy.ts';
 import { attachmentSchema, blocksSchema, changeNoteSchema, documentFields, photoSchema, seoSchema, unitRefSchema } from './common.ts';
+import { defineModel, photoPopulate, attachmentPopulate, unitRefPopulate, termRefPopulate, seoPopulate } from '../models/model.ts';
 
 export const articleSchema = z.object({
   ...documentFields,
@@ -22,3 +23,24 @@ export const articleSchema = z.object({
   seo: seoSchema.nullish(),
 });
 export type Article = z.infer<typeof articleSchema>;
+
+export const articleModel = defineModel({
+  uid: 'api::article.article',
+  kind: 'collection',
+  path: 'articles',
+  collection: 'articles',
+  leaf: true,
+  schema: articleSchema,
+  populate: { cover: photoPopulate, gallery: photoPopulate, attachments: attachmentPopulate, category: termRefPopulate, themes: true, unit: unitRefPopulate, changeNotes: true, seo: seoPopulate },
+  labels: {
+    gallery: ['Bộ ảnh trong bài'],
+    category: ['Chuyên mục'],
+    themes: ['Chủ đề truyền thông', 'Một hoặc nhiều trong năm nội dung truyền thông của Kế hoạch 2024–2026.'],
+    byline: ['Tác giả (bút danh)', 'Ví dụ: "Minh Anh – Văn phòng".'],
+    format: ['Thể loại', 'Tin, bài viết, phỏng vấn, phóng sự, phóng sự ảnh hoặc video.'],
+    featured: ['Tin nổi bật', 'Hiển thị ở khu vực nổi bật của trang chủ.'],
+    changeNotes: ['Ghi chú đính chính', 'Ghi lại mỗi lần sửa nội dung sau khi đã đăng; hiển thị công khai cuối bài.'],
+  },
+  listColumns: ['title', 'category', 'unit', 'date', 'format'],
+  enumLabels: { format: ARTICLE_FORMAT_LABELS },
+});

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { keys, noticeFields, seedDateTime, seedNoticeFields, seedText, type FieldLabel, vndAmount } from './notice-common.ts';
+import { defineModel, attachmentPopulate, unitRefPopulate, termRefPopulate, seoPopulate } from '../models/model.ts';
 
 export const ASSET_TYPE_LABELS = {
   'bat-dong-san': 'Bất động sản (nhà, đất)',
@@ -138,3 +139,16 @@ export const seedAuctionNoticeSchema = z
     for (const issue of auctionNoticeIssues(value)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
   });
 export type SeedAuctionNotice = z.infer<typeof seedAuctionNoticeSchema>;
+
+export const auctionNoticeModel = defineModel({
+  uid: 'api::auction-notice.auction-notice',
+  kind: 'collection',
+  path: 'auction-notices',
+  collection: 'auctionNotices',
+  leaf: true,
+  schema: auctionNoticeSchema,
+  populate: { district: termRefPopulate, organization: true, attachments: attachmentPopulate, unit: unitRefPopulate, seo: seoPopulate },
+  labels: AUCTION_NOTICE_LABELS,
+  listColumns: ['title', 'assetType', 'district', 'auctionAt', 'publishedUntil'],
+  enumLabels: { assetType: ASSET_TYPE_LABELS },
+});

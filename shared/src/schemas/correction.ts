@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { blocksSchema, documentFields, linkSchema, seoSchema, unitRefSchema } from './common.ts';
+import { defineModel, unitRefPopulate, seoPopulate } from '../models/model.ts';
 
 export const correctionSchema = z.object({
   ...documentFields,
@@ -14,3 +15,24 @@ export const correctionSchema = z.object({
   seo: seoSchema.nullish(),
 });
 export type Correction = z.infer<typeof correctionSchema>;
+
+export const correctionModel = defineModel({
+  uid: 'api::correction.correction',
+  kind: 'collection',
+  path: 'corrections',
+  collection: 'corrections',
+  leaf: true,
+  schema: correctionSchema,
+  // The press clippings that led to a correction are internal.
+  notInSchema: ['clippings'],
+  populate: { appearances: true, evidence: true, unit: unitRefPopulate, seo: seoPopulate },
+  labels: {
+    title: ['Tiêu đề cải chính'],
+    falseClaim: ['Thông tin sai lệch', 'Nội dung sai sự thật đã bị đăng tải.'],
+    appearances: ['Nơi đăng tải', 'Cơ quan báo chí hoặc trang mạng, đường dẫn và thời điểm đăng.'],
+    response: ['Nội dung cải chính', 'Thông tin chính xác và phản hồi của cơ quan.'],
+    evidence: ['Tài liệu chứng minh'],
+    clippings: ['Tin báo chí liên quan', 'Các mục điểm tin báo chí (nội bộ) dẫn đến cải chính này.'],
+  },
+  listColumns: ['title', 'date'],
+});

@@ -9,6 +9,7 @@ import { todayVn } from '../calendar/working-days.ts';
 import { toNFC } from '../text/normalize.ts';
 import { documentFields, unitRefSchema } from './common.ts';
 import { plainText } from './inputs/fields.ts';
+import { defineModel, unitRefPopulate } from '../models/model.ts';
 
 const keys = <K extends string>(labels: Record<K, string>) => Object.keys(labels) as [K, ...K[]];
 
@@ -190,3 +191,37 @@ export const seedDebtorListingSchema = z.strictObject({
   resolved: z.strictObject({ kind: z.enum(DEBTOR_RESOLUTIONS), date: pastDate(L.resolutionDate), note: z.string().optional() }).optional(),
 });
 export type SeedDebtorListing = z.output<typeof seedDebtorListingSchema>;
+
+export const debtorListingModel = defineModel({
+  uid: 'api::debtor-listing.debtor-listing',
+  kind: 'collection',
+  path: 'debtor-listings',
+  collection: 'debtorListings',
+  leaf: false,
+  schema: debtorListingSchema,
+  populate: { unit: unitRefPopulate },
+  // Private: the resolution, the import key and the history never leave the CMS.
+  notInSchema: ['state', 'resolutionKind', 'resolutionDate', 'resolutionNote', 'importKey', 'history'],
+  labels: {
+    name: [DEBTOR_FIELD_LABELS.name, 'Họ và tên cá nhân hoặc tên đầy đủ của tổ chức, như trong quyết định.'],
+    kind: [DEBTOR_FIELD_LABELS.kind],
+    address: [DEBTOR_FIELD_LABELS.address, 'Nơi cư trú hoặc trụ sở; chưa xác định được địa chỉ thì ghi địa chỉ cuối cùng đã biết.'],
+    judgmentNumber: [DEBTOR_FIELD_LABELS.judgmentNumber, 'Ví dụ: 15/2023/DS-ST.'],
+    judgmentDate: [DEBTOR_FIELD_LABELS.judgmentDate],
+    court: [DEBTOR_FIELD_LABELS.court, 'Tòa án đã ra bản án, quyết định.'],
+    obligation: [DEBTOR_FIELD_LABELS.obligation],
+    reason: [DEBTOR_FIELD_LABELS.reason, 'Khoản 1 Điều 44a Luật Thi hành án dân sự: không có thu nhập, tài sản (điểm a); vật, giấy tờ phải trả không còn (điểm b); chưa xác định được địa chỉ (điểm c).'],
+    decisionNumber: [DEBTOR_FIELD_LABELS.decisionNumber, 'Ví dụ: 12/QĐ-THADS.'],
+    decisionDate: [DEBTOR_FIELD_LABELS.decisionDate],
+    unit: [DEBTOR_FIELD_LABELS.unit, 'Cơ quan thi hành án đã ra quyết định.'],
+    state: [DEBTOR_FIELD_LABELS.state, 'Chọn "Đã giải quyết", ghi hình thức và ngày giải quyết rồi bấm Lưu: mục được gỡ khỏi trang công khai ngay, lịch sử vẫn giữ ở đây.'],
+    resolutionKind: [DEBTOR_FIELD_LABELS.resolutionKind, 'Bắt buộc khi đã giải quyết.'],
+    resolutionDate: [DEBTOR_FIELD_LABELS.resolutionDate, 'Bắt buộc khi đã giải quyết.'],
+    resolutionNote: [DEBTOR_FIELD_LABELS.resolutionNote, 'Không công khai.'],
+    importKey: ['Khóa nhận diện (tự tạo)', 'Đơn vị, số quyết định và tên: nhờ đó nhập lại cùng một tệp không tạo bản trùng. Không cần sửa.'],
+    history: ['Lịch sử thay đổi (không công khai)', 'Ghi tự động mỗi lần đưa vào, sửa, giải quyết hoặc đưa lại vào danh sách.'],
+  },
+  mainField: 'name',
+  listColumns: ['name', 'decisionNumber', 'unit', 'state', 'updatedAt'],
+  enumLabels: { kind: DEBTOR_KIND_LABELS, reason: DEBTOR_REASON_LABELS, state: DEBTOR_STATUS_LABELS, resolutionKind: DEBTOR_RESOLUTION_LABELS },
+});

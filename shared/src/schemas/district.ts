@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { documentFields } from './common.ts';
+import { defineModel } from '../models/model.ts';
 
 export const districtSchema = z.object({
   ...documentFields,
@@ -16,3 +17,16 @@ export const districtSchema = z.object({
   order: z.number().nullish(),
 });
 export type District = z.infer<typeof districtSchema>;
+
+export const districtModel = defineModel({
+  uid: 'api::district.district',
+  kind: 'collection',
+  path: 'districts',
+  collection: 'districts',
+  leaf: false,
+  schema: districtSchema,
+  populate: {},
+  labels: { name: ['Tên địa bàn', 'Tên huyện, thị xã, thành phố trước ngày 01/7/2025, kèm "(cũ)".'] },
+  mainField: 'name',
+  listColumns: ['name', 'slug', 'order'],
+});

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { keys, noticeFields, seedDateTime, seedNoticeFields, seedText, type FieldLabel, vndAmount } from './notice-common.ts';
+import { defineModel, attachmentPopulate, unitRefPopulate, seoPopulate } from '../models/model.ts';
 
 export { vndAmount };
 
@@ -87,3 +88,16 @@ export const seedEnforcementNoticeSchema = z.object({
   publishedUntil: seedDateTime,
 });
 export type SeedEnforcementNotice = z.infer<typeof seedEnforcementNoticeSchema>;
+
+export const enforcementNoticeModel = defineModel({
+  uid: 'api::enforcement-notice.enforcement-notice',
+  kind: 'collection',
+  path: 'enforcement-notices',
+  collection: 'enforcementNotices',
+  leaf: true,
+  schema: enforcementNoticeSchema,
+  populate: { parties: true, attachments: attachmentPopulate, unit: unitRefPopulate, seo: seoPopulate },
+  labels: ENFORCEMENT_NOTICE_LABELS,
+  listColumns: ['title', 'kind', 'unit', 'publishedUntil'],
+  enumLabels: { kind: ENFORCEMENT_NOTICE_KIND_LABELS },
+});

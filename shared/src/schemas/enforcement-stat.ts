@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { documentFields, unitRefSchema } from './common.ts';
+import { defineModel, unitRefPopulate } from '../models/model.ts';
 
 export const ENFORCEMENT_CASE_FIELDS = ['casesTotal', 'casesWithConditions', 'casesCompleted'] as const;
 export const ENFORCEMENT_AMOUNT_FIELDS = ['amountTotal', 'amountWithConditions', 'amountCompleted'] as const;
@@ -120,3 +121,16 @@ export type SeedEnforcementStat = z.infer<typeof seedEnforcementStatSchema>;
 export function completionRate(completed: number, withConditions: number): number | null {
   return withConditions > 0 ? (completed / withConditions) * 100 : null;
 }
+
+export const enforcementStatModel = defineModel({
+  uid: 'api::enforcement-stat.enforcement-stat',
+  kind: 'collection',
+  path: 'enforcement-stats',
+  collection: 'enforcementStats',
+  leaf: false,
+  schema: enforcementStatSchema,
+  populate: { unit: unitRefPopulate },
+  labels: ENFORCEMENT_STAT_LABELS,
+  mainField: 'year',
+  listColumns: ['year', 'unit', 'casesTotal', 'casesCompleted', 'amountCompleted'],
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { GALLERY_KINDS } from '../taxonomy.ts';
+import { GALLERY_KINDS, GALLERY_KIND_LABELS } from '../taxonomy.ts';
 import { documentFields, mediaSchema, photoSchema, seoSchema, unitRefSchema } from './common.ts';
+import { defineModel, mediaFields, photoPopulate, unitRefPopulate, seoPopulate } from '../models/model.ts';
 
 /**
  * A video the agency uploaded (component shared.video): played by the browser's own <video> player, with
@@ -40,3 +41,27 @@ export const gallerySchema = z.object({
   seo: seoSchema.nullish(),
 });
 export type Gallery = z.infer<typeof gallerySchema>;
+
+export const galleryModel = defineModel({
+  uid: 'api::gallery.gallery',
+  kind: 'collection',
+  path: 'galleries',
+  collection: 'galleries',
+  leaf: true,
+  schema: gallerySchema,
+  populate: { items: photoPopulate, videos: { populate: { file: mediaFields, poster: mediaFields, captions: mediaFields } }, documents: mediaFields, unit: unitRefPopulate, seo: seoPopulate },
+  labels: {
+    kind: [
+      'Loại',
+      'Thư viện ảnh: album ảnh hoạt động. Bộ tư liệu báo chí: ảnh chính thức và tài liệu (giới thiệu cơ quan, số liệu…) để báo chí tải trọn bộ một lần; hiện ở mục "Bộ tư liệu báo chí" của trang Báo chí.',
+    ],
+    documents: [
+      'Tài liệu',
+      'Tệp PDF, Word (DOC, DOCX), Excel hoặc OpenDocument, ví dụ thông tin giới thiệu cơ quan. Tên hiển thị là chú thích của tệp trong Thư viện media, không có thì là tên tệp. Được tải riêng từng tệp và nằm trong tệp ZIP của bộ.',
+    ],
+    items: ['Ảnh', 'Mỗi ảnh cần có mô tả thay thế (alt), chú thích, tác giả và giấy phép; thiếu mô tả thay thế thì không xuất bản được.'],
+    videos: ['Video', 'Tệp MP4 hoặc WebM do cơ quan tải lên, kèm ảnh đại diện và phụ đề nếu có.'],
+  },
+  listColumns: ['title', 'kind', 'unit', 'date'],
+  enumLabels: { kind: GALLERY_KIND_LABELS },
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOC_STATUSES } from '../taxonomy.ts';
 import { blocksSchema, documentFields, seoSchema, unitRefSchema } from './common.ts';
+import { defineModel, unitRefPopulate, termRefPopulate, seoPopulate } from '../models/model.ts';
 
 export const legalCitationSchema = z.object({
   id: z.number().optional(),
@@ -25,3 +26,29 @@ export const legalQaSchema = z.object({
   seo: seoSchema.nullish(),
 });
 export type LegalQa = z.infer<typeof legalQaSchema>;
+
+export const legalQaModel = defineModel({
+  uid: 'api::legal-qa.legal-qa',
+  kind: 'collection',
+  path: 'legal-qas',
+  collection: 'legalQas',
+  leaf: true,
+  schema: legalQaSchema,
+  populate: {
+    citations: { populate: { document: { fields: ['number', 'title', 'slug', 'validity'] } } },
+    topic: termRefPopulate,
+    unit: unitRefPopulate,
+    seo: seoPopulate,
+  },
+  labels: {
+    title: ['Câu hỏi (tiêu đề)', 'Câu hỏi viết ngắn gọn, dạng câu hỏi.'],
+    askerLabel: ['Người hỏi (đã ẩn danh)', 'Ví dụ: "Bạn đọc ở xã Tiên Lữ". Không ghi họ tên đầy đủ.'],
+    question: ['Nội dung câu hỏi'],
+    answer: ['Nội dung giải đáp'],
+    citations: ['Căn cứ pháp lý', 'Văn bản và điều, khoản mà câu trả lời dựa vào.'],
+    topic: ['Lĩnh vực'],
+    unit: ['Đơn vị trả lời'],
+    date: ['Ngày trả lời'],
+  },
+  listColumns: ['title', 'topic', 'unit', 'date'],
+});

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { documentFields } from './common.ts';
+import { defineModel } from '../models/model.ts';
 
 export const personContactSchema = z.object({
   name: z.string(),
@@ -16,3 +17,18 @@ export const spokespersonSchema = z.object({
   note: z.string().nullish(),
 });
 export type Spokesperson = z.infer<typeof spokespersonSchema>;
+
+export const spokespersonModel = defineModel({
+  uid: 'api::spokesperson.spokesperson',
+  kind: 'single',
+  path: 'spokesperson',
+  collection: 'spokesperson',
+  leaf: false,
+  schema: spokespersonSchema,
+  populate: { spokesperson: true, deputy: true },
+  labels: {
+    spokesperson: ['Người phát ngôn'],
+    deputy: ['Người được ủy quyền phát ngôn'],
+    note: ['Ghi chú cho báo chí'],
+  },
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { STORY_SUBJECTS } from '../taxonomy.ts';
+import { STORY_SUBJECTS, STORY_SUBJECT_LABELS } from '../taxonomy.ts';
 import { blocksSchema, documentFields, photoSchema, seoSchema, unitRefSchema } from './common.ts';
+import { defineModel, photoPopulate, unitRefPopulate, seoPopulate } from '../models/model.ts';
 
 export const storySchema = z.object({
   ...documentFields,
@@ -19,3 +20,22 @@ export const storySchema = z.object({
   seo: seoSchema.nullish(),
 });
 export type Story = z.infer<typeof storySchema>;
+
+export const storyModel = defineModel({
+  uid: 'api::story.story',
+  kind: 'collection',
+  path: 'stories',
+  collection: 'stories',
+  leaf: true,
+  schema: storySchema,
+  populate: { cover: photoPopulate, photos: photoPopulate, unit: unitRefPopulate, seo: seoPopulate },
+  labels: {
+    subjectName: ['Tên cá nhân hoặc tập thể'],
+    subjectKind: ['Cá nhân hay tập thể'],
+    movement: ['Phong trào thi đua'],
+    award: ['Hình thức khen thưởng'],
+    photos: ['Ảnh'],
+  },
+  listColumns: ['title', 'subjectName', 'unit', 'date'],
+  enumLabels: { subjectKind: STORY_SUBJECT_LABELS },
+});

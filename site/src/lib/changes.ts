@@ -1,3 +1,5 @@
+import { PUBLIC_MODELS } from '@thads/shared';
+
 /**
  * What a build must fetch again. The publisher passes the reasons of a build (the webhook events it folded
  * into it, "entry.publish api::article.article <documentId>") in THADS_CHANGES. When every reason is an entry
@@ -5,19 +7,10 @@
  * again, and only their new or changed entries (content.config.ts); the others are reused from the content
  * store kept between builds. Anything else (a category, unit, topic or legal document, whose names and status
  * are shown inside other entries; a media file; the first build; a retry; a periodic build; no
- * THADS_CHANGES at all, as from the command line) reads everything.
+ * THADS_CHANGES at all, as from the command line) reads everything. Which types are leaves is said by their
+ * models (@thads/shared, models/).
  */
-export const LEAF_COLLECTIONS: Record<string, string> = {
-  'api::article.article': 'articles',
-  'api::legal-qa.legal-qa': 'legal-qas',
-  'api::story.story': 'stories',
-  'api::press-release.press-release': 'press-releases',
-  'api::correction.correction': 'corrections',
-  'api::announcement.announcement': 'announcements',
-  'api::gallery.gallery': 'galleries',
-  'api::enforcement-notice.enforcement-notice': 'enforcement-notices',
-  'api::auction-notice.auction-notice': 'auction-notices',
-};
+export const LEAF_COLLECTIONS: Record<string, string> = Object.fromEntries(PUBLIC_MODELS.filter((m) => m.leaf).map((m) => [m.uid, m.path]));
 
 /**
  * `ids`: when every event names its entry (documentId), the entries to read again, by collection path; a build

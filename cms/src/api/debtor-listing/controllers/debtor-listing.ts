@@ -6,10 +6,11 @@
  */
 import { factories } from '@strapi/strapi';
 import { DEBTOR_LISTED } from '@thads/shared';
+import { defaultPopulate } from '../../../populate';
 
 const UID = 'api::debtor-listing.debtor-listing';
 export const PUBLIC_FIELDS = ['name', 'kind', 'address', 'judgmentNumber', 'judgmentDate', 'court', 'obligation', 'reason', 'decisionNumber', 'decisionDate', 'createdAt', 'updatedAt', 'publishedAt'];
-const POPULATE = { unit: { fields: ['name', 'slug', 'shortName'] } };
+const POPULATE = defaultPopulate[UID];
 const LISTED = { state: DEBTOR_LISTED };
 
 /** The client's own filters (already sanitized: private fields are gone), and "still listed". */
