@@ -93,7 +93,10 @@ export const getEnglishUnits = once(async () => {
 });
 
 /** The site settings in English where translated; `english` false when there is no English version at all. */
-export const getEnglishSetting = once(async (): Promise<SiteSetting & { english: boolean }> => {
+/** The English site settings, or the Vietnamese ones (`english: false`) where none are published. */
+export type EnglishSetting = SiteSetting & { english: boolean };
+
+export const getEnglishSetting = once(async (): Promise<EnglishSetting> => {
   const vi = await getSiteSetting();
   const en = (await getEntry('siteSettingEn', 'main'))?.data as SiteSetting | undefined;
   if (!en) return { ...vi, english: false };
