@@ -109,9 +109,12 @@ describe('searchSite', () => {
   it('meets a zero-padded number of the page in the syllable pairs of the query', async () => {
     const site = fakePagefind([
       { url: '/hoi-dap/thoi-hieu/', title: 'Thời hiệu yêu cầu', text: 'Thời hiệu là 05 năm kể từ ngày bản án có hiệu lực.', type: SEARCH_TYPE_LABELS['legal-qa'] },
-      { url: '/tin-tuc/nam/', title: 'Năm năm nhìn lại', text: 'Sau 5 tháng, năm nay, yêu cầu mới: 5 việc trong năm.' },
+      { url: '/tin-tuc/nam/', title: 'Tổng kết năm', text: 'Sau 5 tháng, năm nay có yêu cầu mới: 5 việc trong năm.' },
+      { url: '/tin-tuc/muoi/', title: 'Mười ngày cao điểm', text: 'Trong mười ngày, các yêu cầu được giải quyết.' },
     ]);
     expect((await urls(site, '5 năm yêu cầu'))[0]).toBe('/hoi-dap/thoi-hieu/');
+    // … and a number written in words: "10 ngày" meets "mười ngày" side by side.
+    expect((await urls(site, 'yêu cầu 10 ngày cao điểm'))[0]).toBe('/tin-tuc/muoi/');
   });
 
   it('puts an answer before news that shares the words of a question', async () => {

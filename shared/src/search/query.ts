@@ -275,8 +275,9 @@ type Features = { coverage: number; titleCoverage: number; matched: number; pair
 /** The reranking features of one page for a query (exported for the unit tests). */
 export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map<string, number>): Features {
   const title = data.meta[SEARCH_META.title] ?? '';
-  const titleSeq = keysOf(title);
-  const textSeq = keysOf(data.content);
+  // Numbers in the form the query has them ("hai năm" → "2 năm", "30%" → "30"), for the pairs to meet.
+  const titleSeq = keysOf(foldQueryNumbers(title));
+  const textSeq = keysOf(foldQueryNumbers(data.content));
   const hidden = [SEARCH_EXTRA_META.title, SEARCH_EXTRA_META.question, SEARCH_EXTRA_META.body].flatMap((k) => keysOf(data.meta[k]));
   const titleWords = new Set([...titleSeq, ...keysOf(data.meta[SEARCH_EXTRA_META.title]), ...keysOf(data.meta[SEARCH_EXTRA_META.question])]);
   const allWords = new Set([...titleWords, ...textSeq, ...hidden]);

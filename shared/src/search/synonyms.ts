@@ -94,4 +94,8 @@ export const SYNONYMS: SynonymEntry[] = [
   { when: ['xuất cảnh'], add: ['đi nước ngoài', 'ra nước ngoài'], note: 'Leaving the country is "đi nước ngoài" in everyday words.' },
   { when: ['tiền đặt trước', 'khoản đặt trước'], add: ['đặt cọc', 'tiền cọc'], note: 'The auction deposit ("tiền đặt trước") is called "tiền cọc" by buyers.' },
   { when: ['ngày nghỉ'], add: ['chủ nhật', 'thứ bảy', 'cuối tuần'], note: 'The weekly days off.' },
+  { when: ['hình phạt tù', 'phạm nhân', 'trại giam'], add: ['ngồi tù', 'đi tù', 'ở tù'] },
+  { when: ['chuyển nhượng', 'tặng cho'], add: ['sang tên'] },
+  { when: ['sung quỹ nhà nước'], add: ['sung công'] },
+  { when: ['ô tô'], add: ['xe hơi'] },
 ];
