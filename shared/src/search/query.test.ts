@@ -54,6 +54,7 @@ describe('analyzeQuery', () => {
     expect(content('tài sản kê biên giao cho ai bảo quản')).toEqual(['tai', 'san', 'ke', 'bien', 'giao', 'cho', 'bao', 'quan']);
     expect(analyzeQuery('kế toán trừ lương chuyển tiền cho ai').question).toBe(true);
     expect(content('nộp đơn ở đâu')).toEqual(['nop', 'don']);
+    expect(content('thoi han khieu nai la bao lau')).toEqual(['thoi', 'han', 'khieu', 'nai', 'la']);
     // "may" before a unit is "mấy" (how many), never "máy"; "xe may" stays a motorbike.
     expect(analyzeQuery('nguoi o tu thi may nam xac minh lai').question).toBe(true);
     expect(content('nguoi o tu thi may nam xac minh lai')).not.toContain('may');

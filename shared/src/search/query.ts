@@ -47,7 +47,10 @@ const FRAME_WORDS = new Set(['duoc', 'khong', 'gi', 'vay', 'nhe', 'oi', 'ai']);
  * không ai nhận" is answered by a page on money "không đến nhận".
  */
 const FRAME_ACCENTED = new Set(['có', 'tôi', 'ạ', 'à', 'nào', 'gì', 'thì', 'được', 'không', 'thế', 'là', 'như', 'mình', 'hỏi', 'vậy', 'nhé', 'ơi', 'ai', 'đâu', 'mấy']);
-/** Phrases that frame a question, folded ("thi" alone is "thì" and the "thi" of "thi hành án"). */
+/**
+ * Phrases that frame a question, folded ("thi" alone is "thì" and the "thi" of "thi hành án"). "bao lâu",
+ * "bao nhiêu" ask for a time or an amount: the answer gives it ("10 ngày", "30%"), it rarely says "bao lâu".
+ */
 const FRAME_PHRASES: string[][] = [
   ['thi', 'xu', 'ly', 'the', 'nao'],
   ['thi', 'xu', 'ly', 'ra', 'sao'],
@@ -73,6 +76,8 @@ const FRAME_PHRASES: string[][] = [
   ['hay', 'khong'],
   ['co', 'khong'],
   ['o', 'dau'],
+  ['bao', 'lau'],
+  ['bao', 'nhieu'],
   ['khi', 'nao'],
   ['bao', 'gio'],
   ['tai', 'sao'],
