@@ -5,7 +5,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { agencyProvince } from '@thads/shared';
-import { nearest } from '../utils/lists.ts';
+import { nearest } from './lists.ts';
 
 export type Article = CollectionEntry<'articles'>['data'];
 export type LegalQa = CollectionEntry<'legalQas'>['data'];

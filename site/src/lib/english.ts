@@ -9,7 +9,7 @@
  */
 import { getCollection, getEntry } from 'astro:content';
 import { getSiteSetting, getSpokesperson, getUnits, type SiteSetting, type Unit } from './content.ts';
-import { urls } from '../utils/urls.ts';
+import { urls } from './urls.ts';
 
 export type Lang = 'vi' | 'en';
 

@@ -8,8 +8,8 @@
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { ANNOUNCEMENT_KIND_LABELS, blocksToHtml, blocksToText, type Block } from '@thads/shared';
 import { itemDate, type Announcement, type Article, type Category, type LegalQa, type PressRelease } from './content.ts';
-import { excerpt } from '../utils/text.ts';
-import { urls } from '../utils/urls.ts';
+import { excerpt } from './text.ts';
+import { urls } from './urls.ts';
 
 /** Items per feed. */
 export const FEED_SIZE = 50;

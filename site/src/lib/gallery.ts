@@ -10,7 +10,7 @@
  */
 import type { Media, Photo, Video } from '@thads/shared';
 import { DOCUMENT_FORMATS, formatDate, slugify } from '@thads/shared';
-import { labelled } from '../utils/text.ts';
+import { labelled } from './text.ts';
 
 export const CREDITS_FILE = 'THONG-TIN-ANH.txt';
 /** The folder of the documents inside the ZIP. */

@@ -1,13 +1,9 @@
 /**
- * The legal pages' addresses and the privacy notice of every public form (what is collected, why, who sees
+ * The privacy notice of every public form (what is collected, why, who sees
  * it, how long it is kept), in one place: the notice page (/bao-ve-du-lieu-ca-nhan/) lists them all, each
  * form links to its own section. Retention periods come from the CMS's settings (GET /api/intake/policy).
  */
 import type { IntakePolicy } from '@thads/shared';
-
-export const PRIVACY_URL = '/bao-ve-du-lieu-ca-nhan/';
-export const ACCESSIBILITY_URL = '/kha-nang-tiep-can/';
-export const ORG_CHART_URL = '/gioi-thieu/so-do-to-chuc/';
 
 export type FormNotice = {
   /** Anchor of the form's section on the privacy page. */

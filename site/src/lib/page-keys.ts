@@ -11,7 +11,7 @@
  * lib/notices.ts) or have no key and are rendered at every build (home, announcements, the notice lists).
  * Were the day in every key, the first publish after midnight (Vietnam time) would render the whole site again.
  */
-import { pageKey } from '../utils/page-key.ts';
+import { pageKey } from './cache-key.ts';
 import { getSiteSetting } from './content.ts';
 
 export { pageKey };

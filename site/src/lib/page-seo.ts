@@ -10,8 +10,8 @@ import { feedsForPath, type FeedLink } from './feeds.ts';
 import { spokespersonContacts } from './press.ts';
 import { absoluteUrl, governmentOrganizationLd, webSiteLd, type JsonLd, type OrgRef } from './seo.ts';
 import { mediaUrl } from './strapi.ts';
-import { splitPhones } from '../utils/contact.ts';
-import { urls } from '../utils/urls.ts';
+import { splitPhones } from './contact.ts';
+import { urls } from './urls.ts';
 
 let logo: Promise<string | undefined> | undefined;
 

@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { PRESS_CONSENT_TEXT } from '@thads/shared';
-import { splitPhones, telHref } from '../../utils/contact.ts';
+import { splitPhones, telHref } from '../../lib/contact.ts';
 import { ConsentField, ContactFields, FieldGroup, SubmitRow, TextArea, TextField } from './forms/Field.tsx';
 import { ErrorSummary } from './forms/ErrorSummary.tsx';
 import { vnDay } from './forms/form-logic.ts';

@@ -6,7 +6,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSiteSetting, getSpokesperson } from '../../lib/content.ts';
 import { spokespersonContacts, SPOKESPERSON_VCARD } from '../../lib/press.ts';
 import { vcards } from '../../lib/vcard.ts';
-import { splitPhones } from '../../utils/contact.ts';
+import { splitPhones } from '../../lib/contact.ts';
 
 export const getStaticPaths = (async () => ((await getSpokesperson()) ? [{ params: { contacts: SPOKESPERSON_VCARD.name } }] : [])) satisfies GetStaticPaths;
 

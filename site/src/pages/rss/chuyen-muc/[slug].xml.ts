@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getRssString } from '@astrojs/rss';
 import { getArticles, getCategories, getSiteSetting, type Category } from '../../../lib/content.ts';
 import { articleItem, categoryFeedUrl, feedOptions } from '../../../lib/feeds.ts';
-import { urls } from '../../../utils/urls.ts';
+import { urls } from '../../../lib/urls.ts';
 
 export const getStaticPaths = (async () => (await getCategories()).map((category) => ({ params: { slug: category.slug }, props: { category } }))) satisfies GetStaticPaths;
 

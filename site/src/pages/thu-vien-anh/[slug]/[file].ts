@@ -10,7 +10,7 @@ import type { Media } from '@thads/shared';
 import { getGalleries, getSiteSetting, itemDate, type Gallery } from '../../../lib/content.ts';
 import { galleryDownloads } from '../../../lib/gallery.ts';
 import { fetchMedia, galleryZip, publicOriginal } from '../../../lib/gallery-files.ts';
-import { urls } from '../../../utils/urls.ts';
+import { urls } from '../../../lib/urls.ts';
 
 type Props = { kind: 'photo'; media: Media } | { kind: 'zip'; gallery: Gallery } | { kind: 'copy'; media: Media; type: string };
 

@@ -1,4 +1,4 @@
-import { pageKey } from './page-key.ts';
+import { pageKey } from './cache-key.ts';
 
 /** Splits `items` into pages of `size`; always at least one (possibly empty) page. */
 export function paginate<T>(items: readonly T[], size: number): T[][] {

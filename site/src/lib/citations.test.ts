@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citationPlace } from './legal.ts';
+import { citationPlace } from './citations.ts';
 
 describe('citationPlace', () => {
   it('writes clause then article, adding the words when editors typed only numbers', () => {
