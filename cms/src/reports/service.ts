@@ -15,6 +15,7 @@ import {
   ARTICLE_FORMAT_LABELS,
   ARTICLE_FORMATS,
   PUBLIC_COLLECTIONS,
+  PUBLIC_MODELS,
   QUARTER_NUMERALS,
   THEME_LABELS,
   THEMES,
@@ -27,16 +28,8 @@ import {
 export const ARTICLE_UID = 'api::article.article';
 export const UNIT_UID = 'api::unit.unit';
 
-/** Public collections that are not the units' publications: reference data and legal lists. */
-const NOT_PUBLICATIONS: readonly string[] = [
-  'api::unit.unit',
-  'api::category.category',
-  'api::topic.topic',
-  'api::district.district',
-  'api::legal-document.legal-document',
-  'api::enforcement-stat.enforcement-stat',
-  'api::debtor-listing.debtor-listing',
-];
+/** The units' publications (models of role `publication`), not reference data, statistics or legal lists. */
+const PUBLICATIONS: readonly string[] = PUBLIC_MODELS.filter((m) => m.role === 'publication').map((m) => m.uid);
 
 /** Where clause keeping the default locale's rows of a localized type (units, site settings); none otherwise. */
 export async function defaultLocaleWhere(strapi: Core.Strapi, uid: string): Promise<Record<string, string>> {
@@ -61,7 +54,7 @@ export async function unitDirectory(strapi: Core.Strapi): Promise<Map<string, Un
 
 /** The content types a report counts, in the order of the shared list (articles first). */
 export function reportTypes(strapi: Core.Strapi): string[] {
-  return PUBLIC_COLLECTIONS.filter((uid) => !NOT_PUBLICATIONS.includes(uid) && Boolean(strapi.contentType(uid as any)?.options?.draftAndPublish));
+  return PUBLIC_COLLECTIONS.filter((uid) => PUBLICATIONS.includes(uid) && Boolean(strapi.contentType(uid as any)?.options?.draftAndPublish));
 }
 
 export const typeLabel = (strapi: Core.Strapi, uid: string): string => (strapi.contentType(uid as any)?.info?.displayName as string | undefined) ?? uid;

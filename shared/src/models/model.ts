@@ -23,6 +23,12 @@ export type ContentModel<S extends z.ZodObject = z.ZodObject> = {
    * read that collection alone again (site/src/lib/changes.ts).
    */
   leaf: boolean;
+  /**
+   * What the type is to the agency: a unit's `publication` (counted by the publication reports), `reference`
+   * data other entries point to (reporters read it, editors keep it), a `record` kept as a list (statistics,
+   * the debtors' list), or the site's `setting` (single types).
+   */
+  role: 'publication' | 'reference' | 'record' | 'setting';
   /** A published entry as the public API returns it with `populate`. */
   schema: S;
   /** What find and findOne populate unless the client asks otherwise (cms/src/populate.ts). */

@@ -25,6 +25,7 @@ export const announcementModel = defineModel({
   path: 'announcements',
   collection: 'announcements',
   leaf: true,
+  role: 'publication',
   schema: announcementSchema,
   populate: { attachments: attachmentPopulate, unit: unitRefPopulate, seo: seoPopulate },
   labels: {

@@ -30,6 +30,7 @@ export const articleModel = defineModel({
   path: 'articles',
   collection: 'articles',
   leaf: true,
+  role: 'publication',
   schema: articleSchema,
   populate: { cover: photoPopulate, gallery: photoPopulate, attachments: attachmentPopulate, category: termRefPopulate, themes: true, unit: unitRefPopulate, changeNotes: true, seo: seoPopulate },
   labels: {

@@ -146,6 +146,7 @@ export const auctionNoticeModel = defineModel({
   path: 'auction-notices',
   collection: 'auctionNotices',
   leaf: true,
+  role: 'publication',
   schema: auctionNoticeSchema,
   populate: { district: termRefPopulate, organization: true, attachments: attachmentPopulate, unit: unitRefPopulate, seo: seoPopulate },
   labels: AUCTION_NOTICE_LABELS,

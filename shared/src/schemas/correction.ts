@@ -22,6 +22,7 @@ export const correctionModel = defineModel({
   path: 'corrections',
   collection: 'corrections',
   leaf: true,
+  role: 'publication',
   schema: correctionSchema,
   // The press clippings that led to a correction are internal.
   notInSchema: ['clippings'],

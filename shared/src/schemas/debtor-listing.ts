@@ -198,6 +198,7 @@ export const debtorListingModel = defineModel({
   path: 'debtor-listings',
   collection: 'debtorListings',
   leaf: false,
+  role: 'record',
   schema: debtorListingSchema,
   populate: { unit: unitRefPopulate },
   // Private: the resolution, the import key and the history never leave the CMS.

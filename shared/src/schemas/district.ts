@@ -24,6 +24,7 @@ export const districtModel = defineModel({
   path: 'districts',
   collection: 'districts',
   leaf: false,
+  role: 'reference',
   schema: districtSchema,
   populate: {},
   labels: { name: ['Tên địa bàn', 'Tên huyện, thị xã, thành phố trước ngày 01/7/2025, kèm "(cũ)".'] },

@@ -95,6 +95,7 @@ export const enforcementNoticeModel = defineModel({
   path: 'enforcement-notices',
   collection: 'enforcementNotices',
   leaf: true,
+  role: 'publication',
   schema: enforcementNoticeSchema,
   populate: { parties: true, attachments: attachmentPopulate, unit: unitRefPopulate, seo: seoPopulate },
   labels: ENFORCEMENT_NOTICE_LABELS,

@@ -128,6 +128,7 @@ export const enforcementStatModel = defineModel({
   path: 'enforcement-stats',
   collection: 'enforcementStats',
   leaf: false,
+  role: 'record',
   schema: enforcementStatSchema,
   populate: { unit: unitRefPopulate },
   labels: ENFORCEMENT_STAT_LABELS,

@@ -48,6 +48,7 @@ export const galleryModel = defineModel({
   path: 'galleries',
   collection: 'galleries',
   leaf: true,
+  role: 'publication',
   schema: gallerySchema,
   populate: { items: photoPopulate, videos: { populate: { file: mediaFields, poster: mediaFields, captions: mediaFields } }, documents: mediaFields, unit: unitRefPopulate, seo: seoPopulate },
   labels: {

@@ -31,6 +31,7 @@ export const legalDocumentModel = defineModel({
   path: 'legal-documents',
   collection: 'legalDocuments',
   leaf: false,
+  role: 'reference',
   schema: legalDocumentSchema,
   // Not populated: a document's page describes it by its summary.
   notInSchema: ['seo'],

@@ -33,6 +33,7 @@ export const legalQaModel = defineModel({
   path: 'legal-qas',
   collection: 'legalQas',
   leaf: true,
+  role: 'publication',
   schema: legalQaSchema,
   populate: {
     citations: { populate: { document: { fields: ['number', 'title', 'slug', 'validity'] } } },

@@ -24,6 +24,7 @@ export const pressReleaseModel = defineModel({
   path: 'press-releases',
   collection: 'pressReleases',
   leaf: true,
+  role: 'publication',
   schema: pressReleaseSchema,
   populate: { unit: unitRefPopulate, attachments: attachmentPopulate, seo: seoPopulate },
   labels: {

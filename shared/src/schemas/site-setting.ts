@@ -33,6 +33,7 @@ export const siteSettingModel = defineModel({
   path: 'site-setting',
   collection: 'siteSetting',
   leaf: false,
+  role: 'setting',
   schema: siteSettingSchema,
   populate: { logo: mediaFields, seo: seoPopulate },
   labels: {

@@ -24,6 +24,7 @@ export const spokespersonModel = defineModel({
   path: 'spokesperson',
   collection: 'spokesperson',
   leaf: false,
+  role: 'setting',
   schema: spokespersonSchema,
   populate: { spokesperson: true, deputy: true },
   labels: {

@@ -28,6 +28,7 @@ export const storyModel = defineModel({
   path: 'stories',
   collection: 'stories',
   leaf: true,
+  role: 'publication',
   schema: storySchema,
   populate: { cover: photoPopulate, photos: photoPopulate, unit: unitRefPopulate, seo: seoPopulate },
   labels: {

@@ -20,6 +20,7 @@ export const categoryModel = defineModel({
   path: 'categories',
   collection: 'categories',
   leaf: false,
+  role: 'reference',
   schema: categorySchema,
   // The other end of an article's category.
   notInSchema: ['articles'],
@@ -35,6 +36,7 @@ export const topicModel = defineModel({
   path: 'topics',
   collection: 'topics',
   leaf: false,
+  role: 'reference',
   schema: topicSchema,
   // The other end of a Q&A's topic.
   notInSchema: ['legalQas'],

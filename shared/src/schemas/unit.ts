@@ -31,6 +31,7 @@ export const unitModel = defineModel({
   path: 'units',
   collection: 'units',
   leaf: false,
+  role: 'reference',
   schema: unitSchema,
   // The other ends of mergedInto and parent.
   notInSchema: ['mergedUnits', 'children'],
