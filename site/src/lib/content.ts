@@ -5,6 +5,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { agencyProvince } from '@thads/shared';
+import { entryDigests } from './cache-key.ts';
 import { nearest } from './lists.ts';
 
 export type Article = CollectionEntry<'articles'>['data'];
@@ -39,8 +40,15 @@ const newestFirst = <T extends Dated>(items: T[]) => items.sort((a, b) => Date.p
 const byOrderThenName = <T extends { order?: number | null; name: string }>(items: T[]) =>
   items.sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.name.localeCompare(b.name, 'vi'));
 
+/** An entry's data, with its digest registered for page keys (lib/cache-key.ts: a key names the entry by it). */
+export function dataWithDigest<T>(entry: object): T {
+  const { data, digest } = entry as { data: T; digest?: unknown };
+  if (typeof digest === 'string' && digest && data !== null && typeof data === 'object') entryDigests.set(data, digest);
+  return data;
+}
+
 async function dataOf<C extends CollectionKey>(collection: C): Promise<CollectionEntry<C>['data'][]> {
-  return (await getCollection(collection)).map((entry) => entry.data as CollectionEntry<C>['data']);
+  return (await getCollection(collection)).map((entry) => dataWithDigest<CollectionEntry<C>['data']>(entry));
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string | null | undefined): Map<string, T[]> {

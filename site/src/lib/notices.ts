@@ -7,7 +7,7 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ASSET_TYPES, isCurrentAt, splitByExpiry, type AssetType } from '@thads/shared';
-import { BUILD_TIME, getDistricts, itemDate } from './content.ts';
+import { BUILD_TIME, dataWithDigest, getDistricts, itemDate } from './content.ts';
 import { layoutKey, pageKey } from './page-keys.ts';
 
 export type EnforcementNotice = CollectionEntry<'enforcementNotices'>['data'];
@@ -25,7 +25,7 @@ const newestFirst = <T extends { date?: string | null; publishedAt?: string | nu
   items.sort((a, b) => Date.parse(itemDate(b)) - Date.parse(itemDate(a)));
 
 export const getEnforcementNotices = once(async () => {
-  const list = newestFirst((await getCollection('enforcementNotices')).map((e) => e.data as EnforcementNotice));
+  const list = newestFirst((await getCollection('enforcementNotices')).map((e) => dataWithDigest<EnforcementNotice>(e)));
   // Current: the nearest expiry first (what a citizen must act on soonest); past: the latest expired first.
   const { current, past } = splitByExpiry(list, BUILD_TIME);
   current.sort((a, b) => Date.parse(a.publishedUntil ?? '9999') - Date.parse(b.publishedUntil ?? '9999'));
@@ -34,7 +34,7 @@ export const getEnforcementNotices = once(async () => {
 });
 
 export const getAuctionNotices = once(async () => {
-  const list = newestFirst((await getCollection('auctionNotices')).map((e) => e.data as AuctionNotice));
+  const list = newestFirst((await getCollection('auctionNotices')).map((e) => dataWithDigest<AuctionNotice>(e)));
   const { current, past } = splitByExpiry(list, BUILD_TIME);
   // Current: the soonest auction first; past: the latest auction first.
   current.sort((a, b) => Date.parse(a.auctionAt) - Date.parse(b.auctionAt));

@@ -1,7 +1,7 @@
 /**
  * Targeted builds (issue 20): a publish renders the pages it changes, not the whole site.
  *
- * Every generated path may carry a cache key (lib/page-keys.ts, utils/paginate.ts) that covers all the data the
+ * Every generated path may carry a cache key (lib/page-keys.ts, lib/paginate.ts) that covers all the data the
  * page shows: its entry, the neighbours it lists, the layout's settings and the day. This integration wraps
  * Astro's prerenderer and, in every build, writes the plan of the build to THADS_BUILD_PLAN: every path with
  * its route and key. When THADS_TARGET_KEYS names the keys of the site now live (written by scripts/build.ts
@@ -59,7 +59,9 @@ export function targetedBuild(): AstroIntegration {
           render: (request, options) => base.render(request, options),
           teardown: () => base.teardown?.() ?? Promise.resolve(),
           async getStaticPaths() {
+            const started = performance.now();
             const all = await base.getStaticPaths();
+            logger.info(`${all.length} đường dẫn và khoá trong ${((performance.now() - started) / 1000).toFixed(1)} s / ${all.length} paths and keys in ${((performance.now() - started) / 1000).toFixed(1)} s`);
             const selected = live ? selectPaths(all, live) : all;
             const plan: BuildPlan = {
               targeted: Boolean(live),
