@@ -58,7 +58,7 @@ const fieldBox = (page: Page, label: string, inner: string) => page.locator('div
 
 async function chooseFirst(page: Page, name: string) {
   await page.locator(`[name="${name}"]`).click();
-  await page.locator('[role="option"]:not([aria-disabled="true"])').first().click();
+  await page.locator('[role="option"]:not([aria-disabled="true"])').filter({ hasNotText: 'Tạo quan hệ' }).first().click();
 }
 
 /** Fills every required field of `uid` but its title, as an editor would. */
@@ -70,7 +70,7 @@ async function fillRequired(page: Page, uid: string, source: string, title: stri
     if (field === 'title') await page.locator('input[name="title"]').fill(title);
     else if (attr.type === 'string' || attr.type === 'text') await page.locator(`[name="${field}"]`).fill(`Nội dung thử của trường ${field}`);
     else if (attr.type === 'biginteger' || attr.type === 'integer') await page.locator(`[name="${field}"]`).fill('1500000000');
-    else if (attr.type === 'enumeration') await chooseFirst(page, field);
+    else if (attr.type === 'enumeration' || attr.type === 'relation') await chooseFirst(page, field);
     else if (attr.type === 'relation') await chooseFirst(page, field);
     else if (attr.type === 'blocks') {
       await fieldBox(page, await labelOf(uid, field), '[contenteditable="true"]').locator('[contenteditable="true"]').first().click();
