@@ -169,6 +169,14 @@ export async function bootStrapi({ seed, db, tmp, pg, secrets, onStop, env: extr
     for (const [event, listeners] of saved) for (const l of listeners) if (!process.listeners(event as any).includes(l)) process.on(event as any, l as any);
   };
 
+  // Test files may share one process (vitest.config.ts: isolate false), and with it the modules Strapi
+  // loads: the admin's login rate limit keeps its counts in koa2-ratelimit's module-level memory store, which a
+  // new Strapi must not inherit from the previous file's.
+  cmsRequire('koa2-ratelimit').Stores.Memory.cleanAll();
+  // Our own CMS code is loaded afresh for each Strapi (settings read from the environment when a module loads,
+  // stores and caches kept in module scope); Strapi and the libraries stay loaded, which is the time saved.
+  const dist = path.join(CMS_DIR, 'dist') + path.sep;
+  for (const key of Object.keys(cmsRequire.cache)) if (key.startsWith(dist)) delete cmsRequire.cache[key];
   const { createStrapi } = cmsRequire('@strapi/strapi');
   const strapi = createStrapi({ appDir: CMS_DIR, distDir: path.join(CMS_DIR, 'dist') });
   strapi.log.level = process.env.TEST_LOG ?? 'error';
