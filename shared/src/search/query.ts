@@ -287,9 +287,11 @@ type Features = { coverage: number; titleCoverage: number; matched: number; pair
 /** The reranking features of one page for a query (exported for the unit tests). */
 export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map<string, number>): Features {
   const title = data.meta[SEARCH_META.title] ?? '';
-  // Numbers in the form the query has them ("hai năm" → "2 năm", "30%" → "30"), for the pairs to meet.
-  const titleSeq = keysOf(foldQueryNumbers(title));
-  const textSeq = keysOf(foldQueryNumbers(data.content));
+  // Numbers in the form the query has them ("hai năm" → "2 năm", "30%" → "30"), for the pairs to meet; only
+  // when the query holds a number (reading the page's number words costs time at every keystroke).
+  const numbers = analysis.words.some((w) => /\d/.test(w.key)) ? foldQueryNumbers : (text: string) => text;
+  const titleSeq = keysOf(numbers(title));
+  const textSeq = keysOf(numbers(data.content));
   const hidden = [SEARCH_EXTRA_META.title, SEARCH_EXTRA_META.question, SEARCH_EXTRA_META.body].flatMap((k) => keysOf(data.meta[k]));
   const titleWords = new Set([...titleSeq, ...keysOf(data.meta[SEARCH_EXTRA_META.title]), ...keysOf(data.meta[SEARCH_EXTRA_META.question])]);
   const allWords = new Set([...titleWords, ...textSeq, ...hidden]);
