@@ -71,7 +71,6 @@ async function fillRequired(page: Page, uid: string, source: string, title: stri
     else if (attr.type === 'string' || attr.type === 'text') await page.locator(`[name="${field}"]`).fill(`Nội dung thử của trường ${field}`);
     else if (attr.type === 'biginteger' || attr.type === 'integer') await page.locator(`[name="${field}"]`).fill('1500000000');
     else if (attr.type === 'enumeration' || attr.type === 'relation') await chooseFirst(page, field);
-    else if (attr.type === 'relation') await chooseFirst(page, field);
     else if (attr.type === 'blocks') {
       await fieldBox(page, await labelOf(uid, field), '[contenteditable="true"]').locator('[contenteditable="true"]').first().click();
       await page.keyboard.type('Nội dung soạn trong trình soạn thảo.');
