@@ -7,7 +7,7 @@
  * anywhere in it): the schemas with zod (schemas.ts) and, for forms with a proof of work, the solver and
  * the challenge. A form page's first load is the form's UI alone.
  */
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { ChallengeError } from './challenge.ts';
 import { CONNECTION_PROBLEM, NO_PROBLEMS, postJson, problemsOfAnswer, valuesOf, type Problems } from './form-logic.ts';
 import type { SchemaName } from './schemas.ts';
@@ -51,10 +51,13 @@ export function useIntakeForm<T>({ cmsUrl, path, schema, fields, checkboxes = []
   const proof = useProof(cmsUrl);
 
   useEffect(() => setHydrated(true), []);
-  useEffect(() => {
+  // Layout effects: focus moves to the error summary or the result as it enters the page. Preact runs plain
+  // effects after paint, and on a busy phone a keyboard user could act on the old focus in between (the
+  // browser check saw the button still focused once the result was on screen).
+  useLayoutEffect(() => {
     if (attempt) summaryRef.current?.focus();
   }, [attempt]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (result) resultRef.current?.focus();
   }, [result]);
 
