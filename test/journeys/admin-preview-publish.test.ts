@@ -22,11 +22,11 @@ import { itemUrls } from '../../site/src/lib/urls.ts';
 import { SITE_DIR } from '../helpers/site.ts';
 import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 import { launchChromium } from '../e2e/browser.ts';
+import { chooseFirst, fillRequired, publish, save, signIn, SOURCE } from './admin-form.ts';
 
 const SECRET = crypto.randomBytes(24).toString('base64url');
 const SHOTS = process.env.ADMIN_SCREENSHOTS ?? path.join(os.tmpdir(), 'thads-admin-screens');
 const TYPES = process.env.TYPES ? process.env.TYPES.split(',') : ['article', 'legal-qa', 'story', 'press-release', 'correction', 'announcement', 'legal-document', 'gallery', 'enforcement-notice', 'auction-notice', 'unit', 'category', 'topic'];
-const SOURCE: Record<string, string> = { unit: 'name', category: 'name', topic: 'name', 'legal-document': 'number' };
 
 let cms: TestStrapi;
 let publisher: Publisher;
@@ -54,13 +54,7 @@ beforeAll(async () => {
   expect(first.state, JSON.stringify(first.lastError)).toBe('idle');
   browser = await launchChromium();
   fs.mkdirSync(SHOTS, { recursive: true });
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } });
-  page = await context.newPage();
-  await page.goto(`${cms.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill('bientap@thads-hungyen.example');
-  await page.locator('input[name="password"]').fill('BienTap@2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
+  page = await signIn(browser, cms.url);
 }, 900_000);
 
 afterAll(async () => {
@@ -72,56 +66,8 @@ afterAll(async () => {
 
 const attributesOf = (uid: string) => cms.strapi.contentTypes[uid].attributes as Record<string, any>;
 
-async function labelOf(uid: string, field: string): Promise<string> {
-  const cm = cms.strapi.plugin('content-manager');
-  const conf = await cm.service('content-types').findConfiguration(cm.service('content-types').findContentType(uid));
-  return conf.metadatas[field].edit.label as string;
-}
-
-const fieldBox = (label: string, inner: string) => page.locator('div').filter({ has: page.locator('label', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`) }) }).filter({ has: page.locator(inner) }).last();
-
-/** Opens a select or relation picker and chooses its first real option; returns the option's text. */
-async function chooseFirst(name: string): Promise<string> {
-  await page.locator(`[name="${name}"]`).click();
-  const option = page.locator('[role="option"]:not([aria-disabled="true"])').filter({ hasNotText: 'Tạo quan hệ' }).first();
-  await option.waitFor();
-  const text = (await option.innerText()).split('\n')[0]!.trim();
-  await option.click();
-  return text;
-}
-
-/** Every required field but the title, as an editor fills them. */
-async function fillRequired(uid: string, source: string, title: string): Promise<string[]> {
-  const unfilled: string[] = [];
-  for (const [field, attr] of Object.entries(attributesOf(uid))) {
-    if (!attr.required || field === source || field === 'slug') continue;
-    if (field === 'title') await page.locator('input[name="title"]').fill(title);
-    else if (attr.type === 'string' || attr.type === 'text') await page.locator(`[name="${field}"]`).fill(`Nội dung thử của trường ${field}`);
-    else if (attr.type === 'biginteger' || attr.type === 'integer') await page.locator(`[name="${field}"]`).fill('1500000000');
-    else if (attr.type === 'enumeration' || attr.type === 'relation') await chooseFirst(field);
-    else if (attr.type === 'blocks') {
-      await fieldBox(await labelOf(uid, field), '[contenteditable="true"]').locator('[contenteditable="true"]').first().click();
-      await page.keyboard.type('Nội dung soạn trong trình soạn thảo, để xem trước rồi xuất bản.');
-    } else if (attr.type === 'datetime' || attr.type === 'date') {
-      const box = fieldBox(await labelOf(uid, field), '[aria-label="Chọn ngày"]');
-      const date = box.getByRole('combobox', { name: 'Chọn ngày' });
-      await date.click();
-      await date.fill('20/12/2030');
-      await date.press('Enter');
-      if (attr.type === 'datetime') {
-        await box.getByRole('combobox', { name: 'Chọn giờ' }).click();
-        await page.locator('[role="option"]').nth(36).click();
-      }
-    } else if (attr.type === 'component' && !attr.repeatable) {
-      const sub = cms.strapi.components[attr.component].attributes as Record<string, any>;
-      for (const [name, a] of Object.entries(sub)) if (a.required && (a.type === 'string' || a.type === 'text')) await page.locator(`[name="${field}.${name}"]`).fill(`Tổ chức đấu giá thử (${name})`);
-    } else unfilled.push(`${field} (${attr.type})`);
-  }
-  return unfilled;
-}
-
 /** The cover photo, chosen in the media library (the demo's photos), then its description. */
-async function chooseCover(alt: string) {
+async function chooseCover(type: string, alt: string) {
   // The cover is the form's first empty component (before the gallery, attachments and SEO).
   await page.getByRole('button', { name: 'Chưa có mục nào. Nhấn để thêm.' }).first().click();
   await page.getByText('Nhấn để thêm tệp hoặc kéo và thả tệp vào vùng này').first().click();
@@ -129,21 +75,11 @@ async function chooseCover(alt: string) {
   await dialog.getByRole('tab', { name: /Duyệt/i }).waitFor();
   // The library, newest first: the first photo (a document has no box to tick in an image field).
   await dialog.getByRole('checkbox').and(dialog.locator(':not([disabled]):not([aria-disabled="true"])')).first().click();
-  await page.screenshot({ path: path.join(SHOTS, `cover-chosen-${currentUid.split('.')[1]}-1440.png`) });
+  await page.screenshot({ path: path.join(SHOTS, `cover-chosen-${type}-1440.png`) });
   await dialog.getByRole('button', { name: 'Hoàn tất' }).click();
   await dialog.waitFor({ state: 'detached' });
   await page.locator('[name="cover.alt"]').fill(alt);
 }
-let currentUid = '';
-
-async function save(target: string) {
-  const done = page.waitForResponse((res) => res.url().includes(`/content-manager/collection-types/${target}`) && ['POST', 'PUT'].includes(res.request().method()), { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  const res = await done;
-  expect(res.status(), (await res.text()).slice(0, 400)).toBeLessThan(300);
-  return (await res.json()).data as { documentId: string; slug: string };
-}
-
 const served = async (url: string) => {
   const res = await fetch(site + url);
   return { status: res.status, html: res.status === 200 ? await res.text() : '' };
@@ -153,27 +89,28 @@ const inHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;
 
 describe('an editor previews and publishes every public type, and the public page shows what was chosen', () => {
   it.each(TYPES)('%s: typed, pictured, classified, previewed as a draft, published', async (type) => {
-    currentUid = `api::${type}.${type}`;
-    const attributes = attributesOf(currentUid);
+    const uid = `api::${type}.${type}`;
+    const attributes = attributesOf(uid);
     const source = SOURCE[type] ?? 'title';
     const title = source === 'number' ? '31/2026/QĐ-UBND' : `Cưỡng chế kê biên tài sản ở Khoái Châu, bản xem trước (${type})`;
+    // What the editor chose that the page must show (the cover's description is checked on its picture).
     const shown: string[] = [];
-    await page.goto(`${cms.url}/admin/content-manager/collection-types/${currentUid}/create`);
+    let cover: string | undefined;
+    await page.goto(`${cms.url}/admin/content-manager/collection-types/${uid}/create`);
     const input = page.locator(`input[name="${source}"]`);
     await input.waitFor();
     await input.pressSequentially(title);
-    expect(await fillRequired(currentUid, source, `Văn bản xem trước ${type}`)).toEqual([]);
-    if (attributes.unit?.type === 'relation') shown.push(await chooseFirst('unit'));
-    for (const field of ['category', 'topic']) if (attributes[field]?.type === 'relation') shown.push(await chooseFirst(field));
+    expect(await fillRequired(page, cms, uid, source, `Văn bản xem trước ${type}`)).toEqual([]);
+    if (attributes.unit?.type === 'relation') shown.push(await chooseFirst(page, 'unit'));
+    for (const field of ['category', 'topic']) if (attributes[field]?.type === 'relation') shown.push(await chooseFirst(page, field));
     if (attributes.cover?.component === 'shared.photo') {
-      const alt = `Cán bộ thi hành án kiểm đếm tài sản kê biên tại Khoái Châu (${type})`;
-      await chooseCover(alt);
-      shown.push(alt);
+      cover = `Cán bộ thi hành án kiểm đếm tài sản kê biên tại Khoái Châu (${type})`;
+      await chooseCover(type, cover);
     }
-    const draft = await save(currentUid);
+    const draft = await save(page, uid);
     expect(draft.slug).toBe(slugify(title));
     await page.waitForURL(new RegExp(`/${draft.documentId}`));
-    const url = itemUrls[currentUid]!(draft.slug);
+    const url = itemUrls[uid]!(draft.slug);
     expect((await served(url)).status).toBe(404);
 
     // "Mở bản xem trước": the admin frames the publisher's build of the draft, which shows what was typed.
@@ -187,18 +124,16 @@ describe('an editor previews and publishes every public type, and the public pag
     const src = await page.locator('iframe').first().getAttribute('src');
     expect(new URL(src!).origin).toBe(new URL(site).origin);
     const preview = await frame.locator('body').innerText();
-    for (const text of shown.filter((s) => !s.startsWith('Cán bộ'))) expect(preview, `${type}: ${text} in the preview`).toContain(text);
-    if (shown.some((s) => s.startsWith('Cán bộ'))) expect(await frame.locator(`img[alt="${shown.find((s) => s.startsWith('Cán bộ'))}"]`).count(), `${type}: the cover in the preview`).toBeGreaterThan(0);
+    for (const text of shown) expect(preview, `${type}: ${text} in the preview`).toContain(text);
+    if (cover) expect(await frame.locator(`img[alt="${cover}"]`).count(), `${type}: the cover in the preview`).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(SHOTS, `preview-${type}-1440.png`) });
     await page.getByRole('link', { name: 'Đóng bản xem trước' }).or(page.getByRole('button', { name: 'Đóng bản xem trước' })).first().click();
     await input.waitFor();
 
-    await page.getByRole('button', { name: 'Xuất bản', exact: true }).click();
-    const confirm = page.getByRole('alertdialog').getByRole('button', { name: /Xuất bản|Xác nhận|Đồng ý/ });
-    if (await confirm.isVisible().catch(() => false)) await confirm.click();
-    const plural = (cms.strapi.contentTypes[currentUid].info as { pluralName: string }).pluralName;
+    await publish(page);
+    const plural = (cms.strapi.contentTypes[uid].info as { pluralName: string }).pluralName;
     await expect.poll(async () => (await api(cms.url, `/api/${plural}?filters[slug][$eq]=${encodeURIComponent(draft.slug)}`)).body?.data?.[0]?.documentId, { timeout: 30_000 }).toBe(draft.documentId);
-    made.push({ type, url, title, shown });
+    made.push({ type, url, title, shown: cover ? [...shown, cover] : shown });
   }, 420_000);
 
   it('every published item is live at the address of its title, with the unit, category, topic and cover chosen', async () => {

@@ -14,6 +14,7 @@ import { slugify } from '@thads/shared';
 import { ensureAdminBuild } from '../../site/publisher/admin-build.ts';
 import { api, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 import { launchChromium } from '../e2e/browser.ts';
+import { fillRequired, publish, save, signIn, SOURCE } from './admin-form.ts';
 
 let cms: TestStrapi;
 let browser: Browser;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   cms = await startStrapi({ seed: true, env: { SERVE_ADMIN_PANEL: 'true' } });
   browser = await launchChromium();
   // One sign-in for the whole journey (the admin limits repeated logins).
-  page = await signIn();
+  page = await signIn(browser, cms.url);
 }, 900_000);
 
 afterAll(async () => {
@@ -33,79 +34,6 @@ afterAll(async () => {
 });
 
 const TYPES = process.env.TYPES ? process.env.TYPES.split(',') : ['legal-qa', 'story', 'press-release', 'correction', 'announcement', 'legal-document', 'gallery', 'enforcement-notice', 'auction-notice', 'unit', 'category', 'topic'];
-const SOURCE: Record<string, string> = { unit: 'name', category: 'name', topic: 'name', 'legal-document': 'number' };
-
-async function signIn(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'vi-VN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(`${cms.url}/admin/auth/login`);
-  await page.locator('input[name="email"]').fill('bientap@thads-hungyen.example');
-  await page.locator('input[name="password"]').fill('BienTap@2026');
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL((url) => !url.pathname.includes('/auth/'), { timeout: 60_000 });
-  return page;
-}
-
-/** The label the edit form shows for a field (the Content Manager's configuration, set in bootstrap/field-labels.ts). */
-async function labelOf(uid: string, field: string): Promise<string> {
-  const cm = cms.strapi.plugin('content-manager');
-  const conf = await cm.service('content-types').findConfiguration(cm.service('content-types').findContentType(uid));
-  return conf.metadatas[field].edit.label as string;
-}
-
-/** The field's own box in the form: the innermost element holding its label and an input of the kind wanted. */
-const fieldBox = (page: Page, label: string, inner: string) => page.locator('div').filter({ has: page.locator('label', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\*?$`) }) }).filter({ has: page.locator(inner) }).last();
-
-async function chooseFirst(page: Page, name: string) {
-  await page.locator(`[name="${name}"]`).click();
-  await page.locator('[role="option"]:not([aria-disabled="true"])').filter({ hasNotText: 'Tạo quan hệ' }).first().click();
-}
-
-/** Fills every required field of `uid` but its title, as an editor would. */
-async function fillRequired(page: Page, uid: string, source: string, title: string): Promise<string[]> {
-  const unfilled: string[] = [];
-  const attributes = cms.strapi.contentTypes[uid].attributes as Record<string, any>;
-  for (const [field, attr] of Object.entries(attributes)) {
-    if (!attr.required || field === source || field === 'slug') continue;
-    if (field === 'title') await page.locator('input[name="title"]').fill(title);
-    else if (attr.type === 'string' || attr.type === 'text') await page.locator(`[name="${field}"]`).fill(`Nội dung thử của trường ${field}`);
-    else if (attr.type === 'biginteger' || attr.type === 'integer') await page.locator(`[name="${field}"]`).fill('1500000000');
-    else if (attr.type === 'enumeration' || attr.type === 'relation') await chooseFirst(page, field);
-    else if (attr.type === 'blocks') {
-      await fieldBox(page, await labelOf(uid, field), '[contenteditable="true"]').locator('[contenteditable="true"]').first().click();
-      await page.keyboard.type('Nội dung soạn trong trình soạn thảo.');
-    } else if (attr.type === 'datetime' || attr.type === 'date') {
-      const box = fieldBox(page, await labelOf(uid, field), '[aria-label="Chọn ngày"]');
-      const date = box.getByRole('combobox', { name: 'Chọn ngày' });
-      await date.click();
-      await date.fill('20/12/2030');
-      await date.press('Enter');
-      if (attr.type === 'datetime') {
-        const time = box.getByRole('combobox', { name: 'Chọn giờ' });
-        await time.click();
-        await page.locator('[role="option"]').nth(36).click();
-      }
-    } else if (attr.type === 'component' && !attr.repeatable) {
-      const sub = cms.strapi.components[attr.component].attributes as Record<string, any>;
-      for (const [name, a] of Object.entries(sub)) if (a.required && (a.type === 'string' || a.type === 'text')) await page.locator(`[name="${field}.${name}"]`).fill(`Tổ chức đấu giá thử (${name})`);
-    } else unfilled.push(`${field} (${attr.type})`);
-  }
-  return unfilled;
-}
-
-async function save(page: Page, uid: string) {
-  const done = page.waitForResponse((res) => res.url().includes(`/content-manager/collection-types/${uid}`) && ['POST', 'PUT'].includes(res.request().method()), { timeout: 30_000 });
-  await page.getByRole('button', { name: 'Lưu', exact: true }).click();
-  const res = await done;
-  expect(res.status(), (await res.text()).slice(0, 400)).toBeLessThan(300);
-  return (await res.json()).data as { documentId: string; slug: string };
-}
-
-async function publish(page: Page) {
-  await page.getByRole('button', { name: 'Xuất bản', exact: true }).click();
-  const confirm = page.getByRole('alertdialog').getByRole('button', { name: /Xuất bản|Xác nhận|Đồng ý/ });
-  if (await confirm.isVisible().catch(() => false)) await confirm.click();
-}
 
 describe('an editor, through every public type', () => {
   it.each(TYPES)('creates, publishes, retitles and unpublishes a %s by typing and clicking', async (type) => {
@@ -124,7 +52,7 @@ describe('an editor, through every public type', () => {
         expect(await page.getByText(/^(Đúng|Sai)$/).count()).toBe(0);
       }
       await input.pressSequentially(title);
-      expect(await fillRequired(page, uid, source, `Văn bản thử ${type}`)).toEqual([]);
+      expect(await fillRequired(page, cms, uid, source, `Văn bản thử ${type}`)).toEqual([]);
       const draft = await save(page, uid);
       expect(draft.slug).toBe(slugify(title));
       await page.waitForURL(new RegExp(`/${draft.documentId}`));
