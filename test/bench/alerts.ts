@@ -26,7 +26,7 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function bench(db: TestDb) {
   const box = await startMailbox({ parse: false });
-  Object.assign(process.env, mailboxEnv(box), { ALERTS_TICK_SECONDS: '0', ALERTS_DEBOUNCE_SECONDS: '0', ALERTS_SITE_URL: 'https://thads-hungyen.example' });
+  Object.assign(process.env, mailboxEnv(box), { ALERTS_TICK_SECONDS: '0', ALERTS_DEBOUNCE_SECONDS: '0', ALERTS_SITE_URL: 'https://thads-hungyen.example', ALERTS_BOUNCE_ADDRESS: 'bounce@thads-hungyen.example' });
   const cms = await startStrapi({ seed: false, db });
   try {
     const strapi = cms.strapi;

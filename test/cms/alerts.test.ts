@@ -4,17 +4,21 @@
  * nothing before confirmation, for drafts, for a publish undone within the debounce window, for an embargoed
  * release before its time; the daily digest gathers the day's items; unsubscribe by link and by
  * List-Unsubscribe-Post; the manage page; bad inputs refused in Vietnamese; addresses never readable through
- * the public API; unconfirmed sign-ups erased after 7 days; a refused recipient recorded as failed.
+ * the public API; unconfirmed sign-ups erased after 7 days; a refused recipient recorded as failed; bounces
+ * reported later by the relay (DSNs built as Postfix writes them, posted to the bounce intake as a mail pipe
+ * would) recorded, and a subscription no longer mailed after repeated hard bounces.
  * On PostgreSQL with TEST_REDIS_URL the queue is BullMQ in Redis.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, fromCms, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 import { mailboxEnv, startMailbox, type Mailbox, type Received } from '../helpers/alert-mailbox.ts';
+import { buildDsn } from '../helpers/dsn.ts';
 
 let cms: TestStrapi;
 let box: Mailbox;
 const SITE = 'https://thads-hungyen.example';
-const ENV = { ALERTS_TICK_SECONDS: '0', ALERTS_SITE_URL: SITE, ALERTS_BACKOFF_SECONDS: '0', ALERTS_MAX_ATTEMPTS: '2', ALERTS_SUBSCRIBE_LIMIT: '1000/600', ALERTS_CONFIRM_LIMIT: '1000/600', INTAKE_LOOKUP_LIMIT: '1000/600' };
+const BOUNCE_SECRET = 'khoa-thu-bao-loi-chi-dung-khi-thu-0123456789';
+const ENV = { ALERTS_BOUNCE_ADDRESS: 'bounce@thads-hungyen.example', ALERTS_BOUNCE_SECRET: BOUNCE_SECRET, ALERTS_BOUNCE_LIMIT: '2', ALERTS_TICK_SECONDS: '0', ALERTS_SITE_URL: SITE, ALERTS_BACKOFF_SECONDS: '0', ALERTS_MAX_ATTEMPTS: '2', ALERTS_SUBSCRIBE_LIMIT: '1000/600', ALERTS_CONFIRM_LIMIT: '1000/600', INTAKE_LOOKUP_LIMIT: '1000/600' };
 
 let batches: any;
 let alerts: any;
@@ -228,6 +232,9 @@ describe('immediate alerts', () => {
     expect(delivery).toMatchObject({ state: 'failed', attempts: 1 });
     expect(delivery.error).toContain('550');
     expect(box.to(bad)).toHaveLength(0);
+    // A hard bounce of the subscription (one of ALERTS_BOUNCE_LIMIT), recorded once.
+    expect(delivery.bouncedAt).not.toBeNull();
+    expect((await cms.strapi.db.query('api::alert-subscription.alert-subscription').findOne({ where: { email: bad } })).hardBounces).toBe(1);
   });
 });
 
@@ -252,6 +259,36 @@ describe('digests', () => {
     expect(mails[0]!.text).not.toContain('Bản nháp chưa xuất bản');
     // the same day again: nothing more
     expect((await batches.createDigest(cms.strapi, settings, 'daily', later(settings.debounceSeconds + 4))).created).toBe(false);
+  });
+
+  it("gathers in the next day's digest only that day's items, and the week's items in the weekly digest", async () => {
+    const daily = 'ban-tin@example.com';
+    const weekly = 'ban-tin-tuan@example.com';
+    await confirmFrom(await subscribe(weekly, [`topic:${topic.slug}`, 'type:press-release'], 'weekly'));
+    const dailyBefore = box.to(daily).length;
+    // Two days on: one more Q&A, alerted then.
+    const third = await publishQa('Hỏi đáp của hai ngày sau về cấp dưỡng');
+    await settleAt(later(2 * 86400));
+    expect((await batches.createDigest(cms.strapi, settings, 'daily', later(2 * 86400 + 60))).created).toBe(true);
+    await settleAt(later(2 * 86400 + 61));
+    const next = box.to(daily).slice(dailyBefore);
+    expect(next).toHaveLength(1);
+    expect(next[0]!.subject).toMatch(/^Bản tin hằng ngày ngày \d\d\/\d\d\/\d{4}: 1 tin mới/);
+    expect(next[0]!.text).toContain(`${SITE}/hoi-dap/${third.slug}/`);
+    expect(next[0]!.text).not.toContain('Hỏi đáp thứ nhất trong ngày');
+    expect(box.to(weekly).filter((m) => !m.subject.includes('Xác nhận'))).toHaveLength(0);
+
+    // The weekly digest: everything alerted in the seven days, the release whose embargo ended included.
+    expect((await batches.createDigest(cms.strapi, settings, 'weekly', later(2 * 86400 + 120))).created).toBe(true);
+    await settleAt(later(2 * 86400 + 121));
+    const week = box.to(weekly).filter((m) => !m.subject.includes('Xác nhận'));
+    expect(week).toHaveLength(1);
+    expect(week[0]!.subject).toMatch(/^Bản tin hằng tuần từ \d\d\/\d\d\/\d{4} đến \d\d\/\d\d\/\d{4}: \d+ tin mới/);
+    for (const title of ['Hỏi đáp thứ nhất trong ngày về cấp dưỡng', 'Hỏi đáp thứ hai trong ngày về cấp dưỡng', 'Hỏi đáp của hai ngày sau về cấp dưỡng', 'Thông cáo cấm đăng trước giờ G về đợt cưỡng chế']) expect(week[0]!.text).toContain(title);
+    expect(week[0]!.text).not.toContain('Đăng nhầm');
+    // Daily subscribers get no weekly digest; the same week again: nothing more.
+    expect(box.to(daily).slice(dailyBefore)).toHaveLength(1);
+    expect((await batches.createDigest(cms.strapi, settings, 'weekly', later(2 * 86400 + 180))).created).toBe(false);
   });
 });
 
@@ -313,6 +350,125 @@ describe('unsubscribe and manage', () => {
   });
 });
 
+describe('bounces reported later by the relay', () => {
+  const bounce = (body: string | object, o: { type?: string; secret?: string | null; query?: string } = {}) =>
+    api(cms.url, `/api/alerts/bounces${o.query ?? ''}`, {
+      method: 'POST',
+      headers: { 'content-type': o.type ?? (typeof body === 'string' ? 'message/rfc822' : 'application/json'), ...(o.secret === null ? {} : { authorization: `Bearer ${o.secret ?? BOUNCE_SECRET}` }) },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  const subs = () => cms.strapi.db.query('api::alert-subscription.alert-subscription');
+  const deliveryOf = (mail: Received) => cms.strapi.db.query('api::alert-delivery.alert-delivery').findOne({ where: { id: Number(/\+d(\d+)-/.exec(mail.mailFrom)![1]) } });
+  const VERP = /^bounce\+d(\d+)-[0-9a-f]{20}@thads-hungyen\.example$/;
+
+  it('sends every mail from its own signed return path (VERP), naming the mail', async () => {
+    expect(box.mails.length).toBeGreaterThan(5);
+    for (const mail of box.mails) {
+      expect(mail.mailFrom).toMatch(VERP);
+      expect(mail.messageId).toBe(`<alert-${VERP.exec(mail.mailFrom)![1]}@thads-hungyen.example>`);
+      expect(header(mail, 'From')).toBe('thong-bao@thads-hungyen.example');
+    }
+    expect(new Set(box.mails.map((m) => m.mailFrom)).size).toBe(box.mails.length);
+  });
+
+  it('marks a mail failed when a DSN reports it bounced, and stops mailing after repeated hard bounces', async () => {
+    const gone = 'hop-thu-da-xoa@example.com';
+    await confirmFrom(await subscribe(gone, [`topic:${topic.slug}`]));
+    const alertsTo = () => box.to(gone).filter((m) => !m.subject.includes('Xác nhận'));
+    await publishQa('Hỏi đáp để thử thư bị trả lại lần một');
+    await settleAt(later(settings.debounceSeconds + 1));
+    const first = alertsTo()[0]!;
+    expect((await deliveryOf(first)).state).toBe('sent');
+
+    // The relay accepted it, then the recipient's server said no: the DSN comes back to the return path and a
+    // mail pipe posts it, raw, with the envelope recipient.
+    const dsn = buildDsn({ to: first.mailFrom, recipient: gone, original: first.raw, noTo: true });
+    const res = await bounce(dsn, { query: `?recipient=${encodeURIComponent(first.mailFrom)}` });
+    expect(res.status, res.text).toBe(200);
+    expect(res.body.data).toEqual({ recorded: true, kind: 'hard', stopped: false, action: 'failed', status: '5.1.1' });
+    const failed = await deliveryOf(first);
+    expect(failed).toMatchObject({ state: 'failed' });
+    expect(failed.error).toContain('Thư bị trả lại: 5.1.1');
+    expect(failed.error).toContain('User unknown');
+    expect(failed.bouncedAt).not.toBeNull();
+    expect(await subs().findOne({ where: { email: gone } })).toMatchObject({ state: 'confirmed', hardBounces: 1 });
+    // The same DSN again (a pipe that retried): counted once.
+    const again = await bounce(dsn, { query: `?recipient=${encodeURIComponent(first.mailFrom)}` });
+    expect(again.body.data).toMatchObject({ recorded: false, duplicate: true });
+    expect((await subs().findOne({ where: { email: gone } })).hardBounces).toBe(1);
+
+    // A second hard bounce, posted as JSON by a relay's webhook (the token read from the DSN's To): the limit.
+    await publishQa('Hỏi đáp để thử thư bị trả lại lần hai');
+    await settleAt(later(settings.debounceSeconds + 1));
+    const second = alertsTo()[1]!;
+    const res2 = await bounce({ message: buildDsn({ to: second.mailFrom, recipient: gone, original: second.raw, status: '5.2.1', diagnostic: 'smtp; 550 5.2.1 The email account that you tried to reach is disabled' }) });
+    expect(res2.status, res2.text).toBe(200);
+    expect(res2.body.data).toMatchObject({ recorded: true, kind: 'hard', stopped: true });
+    expect(await subs().findOne({ where: { email: gone } })).toMatchObject({ state: 'bounced', hardBounces: 2 });
+
+    // No longer mailed.
+    await publishQa('Hỏi đáp sau khi hộp thư đã bị ngừng gửi');
+    await settleAt(later(settings.debounceSeconds + 1));
+    expect(alertsTo()).toHaveLength(2);
+
+    // Editors see it, without the address the relay quoted.
+    const editor = (await api(cms.url, '/admin/login', { method: 'POST', json: { email: 'bientap@thads-hungyen.example', password: 'BienTap@2026' } })).body.data.token;
+    const summary = await api(cms.url, '/thads/alerts/summary', { token: editor });
+    expect(summary.body.data.subscribers.bounced).toBe(1);
+    expect(summary.body.data.failures.find((f: any) => f.bounced && f.error.includes('5.1.1'))?.error).toMatch(/^Thư bị trả lại: 5\.1\.1 550 5\.1\.1 <\*\*\*>: Recipient address rejected/);
+    expect(summary.text).not.toContain(gone);
+
+    // Signing up again starts over: a new confirmation, and once confirmed the bounces no longer count.
+    const confirmation = await subscribe(gone, [`topic:${topic.slug}`]);
+    expect(await subs().findOne({ where: { email: gone } })).toMatchObject({ state: 'pending' });
+    await confirmFrom(confirmation);
+    expect(await subs().findOne({ where: { email: gone } })).toMatchObject({ state: 'confirmed', hardBounces: 0 });
+  });
+
+  it('changes nothing for a delay report, and records a temporary failure the relay gave up on without counting it', async () => {
+    const slow = 'hop-thu-day@example.com';
+    const confirmation = await subscribe(slow, ['type:article']);
+    await alerts.alertsSettle(); // its record written
+    const delayed = await bounce(buildDsn({ to: confirmation.mailFrom, recipient: slow, original: confirmation.raw, action: 'delayed', status: '4.4.7', diagnostic: 'smtp; 452 4.2.2 Mailbox full' }));
+    expect(delayed.status, delayed.text).toBe(200);
+    expect(delayed.body.data).toEqual({ recorded: false, kind: null, action: 'delayed', status: '4.4.7' });
+    expect((await deliveryOf(confirmation)).state).toBe('sent');
+    const gaveUp = await bounce(buildDsn({ to: confirmation.mailFrom, recipient: slow, original: confirmation.raw, status: '4.2.2', diagnostic: 'smtp; 452 4.2.2 Mailbox full' }));
+    expect(gaveUp.body.data).toMatchObject({ recorded: true, kind: 'soft', stopped: false });
+    expect((await deliveryOf(confirmation)).error).toContain('lỗi tạm thời');
+    expect(await subs().findOne({ where: { email: slow } })).toMatchObject({ state: 'pending', hardBounces: 0 });
+  });
+
+  it('refuses bad inputs with a 4xx in Vietnamese, never a 500', async () => {
+    const mail = box.to('hop-thu-day@example.com')[0]!;
+    const dsn = buildDsn({ to: mail.mailFrom, recipient: 'hop-thu-day@example.com', original: mail.raw });
+    const forged = buildDsn({ to: mail.mailFrom.replace(/-[0-9a-f]{20}@/, `-${'0'.repeat(20)}@`), recipient: 'x@example.com', original: 'Subject: x\r\n\r\n' });
+    const unknownMail = buildDsn({ to: fromCms('alerts/bounces').returnPath(settings, 987654321), recipient: 'x@example.com' });
+    const cases: [string, Promise<{ status: number; body: any; text: string }>, number, RegExp][] = [
+      ['no secret', bounce(dsn, { secret: null }), 401, /^Thiếu hoặc sai khoá tiếp nhận thư báo lỗi gửi\.$/],
+      ['a wrong secret', bounce(dsn, { secret: 'doan-bua' }), 401, /^Thiếu hoặc sai khoá/],
+      ['a form post', bounce('message=x', { type: 'application/x-www-form-urlencoded' }), 415, /^Chỉ nhận thư báo lỗi gửi dạng message\/rfc822/],
+      ['text that is no mail', bounce({ message: 'không phải một lá thư' }), 400, /^Thư báo lỗi gửi: cần nội dung thư nguyên bản/],
+      ['a number', bounce({ message: 42 }), 400, /^Thư báo lỗi gửi: cần nội dung thư nguyên bản/],
+      ['an unknown field', bounce({ message: dsn, state: 'failed' }), 400, /^Không được gửi trường do cơ quan quản lý: state\.$/],
+      ['a message over the limit', bounce({ message: `Subject: x\r\n\r\n${'a'.repeat(600 * 1024)}` }), 400, /^Thư báo lỗi gửi: tối đa 512 KB\.$/],
+      ['bytes that are no mail', bounce('\u0000\u0001\u0002 rác', {}), 400, /^Thư báo lỗi gửi: cần nội dung thư nguyên bản/],
+      ['an ordinary mail', bounce('From: a@example.com\r\nTo: bounce@thads-hungyen.example\r\nSubject: Tôi đang nghỉ phép\r\n\r\nXin chào.\r\n'), 422, /^Thư gửi đến không phải báo cáo trạng thái gửi thư/],
+      ['a forged token', bounce(forged), 422, /^Không tìm thấy mã thư hợp lệ/],
+      ['invalid JSON', bounce('{"message": ', { type: 'application/json' }), 400, /JSON/],
+    ];
+    for (const [name, pending, status, message] of cases) {
+      const res = await pending;
+      expect(res.status, `${name}: ${res.text}`).toBe(status);
+      expect(res.body.error.message, name).toMatch(message);
+    }
+    // A signed token of a mail that no longer exists (erased with its subscriber): accepted, nothing to record.
+    const gone = await bounce(unknownMail);
+    expect(gone.status, gone.text).toBe(200);
+    expect(gone.body.data.recorded).toBe(false);
+  });
+});
+
 describe('what editors see', () => {
   const login = async (email: string, password: string) => (await api(cms.url, '/admin/login', { method: 'POST', json: { email, password } })).body.data.token as string;
 
@@ -321,7 +477,8 @@ describe('what editors see', () => {
     const res = await api(cms.url, '/thads/alerts/summary', { token: editor });
     expect(res.status, res.text).toBe(200);
     const data = res.body.data;
-    expect(data.follows).toContainEqual({ key: 'type:press-release', label: 'Thông cáo báo chí', confirmed: 1 });
+    // the journalist and the weekly digest's reader
+    expect(data.follows).toContainEqual({ key: 'type:press-release', label: 'Thông cáo báo chí', confirmed: 2 });
     expect(data.subscribers.confirmed).toBeGreaterThan(0);
     const release = data.batches.find((b: any) => b.title === 'Thông cáo cấm đăng trước giờ G về đợt cưỡng chế');
     expect(release).toMatchObject({ kind: 'immediate', state: 'dispatched', recipients: 1, sent: 1, failed: 0 });

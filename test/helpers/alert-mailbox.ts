@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
-export type Received = { to: string; subject: string; text: string; html: string; headers: Map<string, unknown>; messageId: string; raw: string };
+/** `mailFrom`: the envelope sender (MAIL FROM), where the relay's delivery reports go. */
+export type Received = { to: string; mailFrom: string; subject: string; text: string; html: string; headers: Map<string, unknown>; messageId: string; raw: string };
 
 export type Mailbox = {
   port: number;
@@ -37,14 +38,15 @@ export async function startMailbox(options: { reject?: (to: string) => { code: n
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase()).join(',');
+        const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
         if (options.beforeAccept?.(to, seen++) === 'hang') return; // never answered: not accepted
         const raw = Buffer.concat(chunks).toString('utf8');
         if (options.parse === false) {
-          mails.push({ to, subject: '', text: '', html: '', headers: new Map(), messageId: /^message-id:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '', raw: '' });
+          mails.push({ to, mailFrom, subject: '', text: '', html: '', headers: new Map(), messageId: /^message-id:\s*(.+)$/im.exec(raw)?.[1]?.trim() ?? '', raw: '' });
           return done();
         }
         const parsed: ParsedMail = await simpleParser(raw);
-        mails.push({ to, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', headers: parsed.headers, messageId: parsed.messageId ?? '', raw });
+        mails.push({ to, mailFrom, subject: parsed.subject ?? '', text: parsed.text ?? '', html: typeof parsed.html === 'string' ? parsed.html : '', headers: parsed.headers, messageId: parsed.messageId ?? '', raw });
         done();
       });
     },

@@ -48,14 +48,15 @@ export async function alertsSummary(strapi: Core.Strapi) {
     }
   }
   const [{ n: pending }] = await knex(SUBSCRIPTIONS).where('state', 'pending').count({ n: '*' });
+  const [{ n: bounced }] = await knex(SUBSCRIPTIONS).where('state', 'bounced').count({ n: '*' });
   const batches = await knex(BATCHES).whereIn('state', ['dispatched', 'scheduled', 'dispatching']).orderBy('due_at', 'desc').limit(50).select('id', 'kind', 'state', 'title', 'due_at', 'dispatched_at', 'recipients');
   const ids = batches.map((b: any) => b.id);
   const states = ids.length ? await knex(DELIVERIES).whereIn('batch_id', ids).groupBy('batch_id', 'state').select('batch_id', 'state').count({ n: '*' }) : [];
   // The latest failures, confirmation mails included (batch 0).
-  const failures = await knex(DELIVERIES).where('state', 'failed').orderBy('updated_at', 'desc').limit(50).select('batch_id', 'updated_at', 'attempts', 'error');
+  const failures = await knex(DELIVERIES).where('state', 'failed').orderBy('updated_at', 'desc').limit(50).select('batch_id', 'updated_at', 'attempts', 'error', 'bounced_at');
   const per = (id: number, state: string) => Number(states.find((s: any) => s.batch_id === id && s.state === state)?.n ?? 0);
   return {
-    subscribers: { confirmed, pending: Number(pending), byFrequency },
+    subscribers: { confirmed, pending: Number(pending), bounced: Number(bounced), byFrequency },
     follows: [...counts].map(([key, n]) => ({ key, label: followLabel(key, names), confirmed: n })).sort((a, b) => b.confirmed - a.confirmed || a.label.localeCompare(b.label, 'vi')),
     batches: batches.map((b: any) => ({
       id: b.id,
@@ -69,7 +70,7 @@ export async function alertsSummary(strapi: Core.Strapi) {
       failed: per(b.id, 'failed'),
       waiting: per(b.id, 'pending') + per(b.id, 'sending'),
     })),
-    failures: failures.map((f: any) => ({ batchId: f.batch_id, confirmation: f.batch_id === 0, at: new Date(f.updated_at).toISOString(), attempts: Number(f.attempts), error: redact(f.error) })),
+    failures: failures.map((f: any) => ({ batchId: f.batch_id, confirmation: f.batch_id === 0, at: new Date(f.updated_at).toISOString(), attempts: Number(f.attempts), error: redact(f.error), bounced: Boolean(f.bounced_at) })),
   };
 }
 

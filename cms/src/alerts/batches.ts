@@ -158,7 +158,8 @@ export async function dispatchDue(strapi: Core.Strapi, settings: AlertSettings, 
       items = readJson<AlertItem[]>(batch.items, []);
     }
     const recipients = items.length ? await fanOut(strapi, settings, batch.id, batch.kind, items) : 0;
-    await knex(BATCHES).where('id', batch.id).update({ state: 'dispatched', dispatched_at: new Date(), recipients, updated_at: new Date() });
+    // Dispatched as of the pass's time: the digests gather items by it (a pass at a chosen time, in tests, too).
+    await knex(BATCHES).where('id', batch.id).update({ state: 'dispatched', dispatched_at: now, recipients, updated_at: new Date() });
     dispatched++;
   }
   return dispatched;

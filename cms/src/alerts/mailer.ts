@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import type { AlertSettings } from './settings';
 import type { Rendered } from './render';
 
-export type OutgoingMail = Rendered & { to: string; messageId: string; unsubscribe?: string };
+export type OutgoingMail = Rendered & { to: string; messageId: string; unsubscribe?: string; returnPath?: string };
 
 /** Sends; throws on failure, with `permanent` set when the relay refused for good (5xx: unknown mailbox…). */
 export async function sendAlertMail(strapi: Core.Strapi, settings: AlertSettings, mail: OutgoingMail): Promise<void> {
@@ -28,6 +28,8 @@ export async function sendAlertMail(strapi: Core.Strapi, settings: AlertSettings
       html: mail.html,
       messageId: mail.messageId,
       headers,
+      // VERP (bounces.ts): the relay's delivery reports come back to this mail's own address.
+      ...(mail.returnPath ? { envelope: { from: mail.returnPath, to: mail.to } } : {}),
     });
   } catch (error: any) {
     const code = Number(error?.responseCode);

@@ -21,6 +21,7 @@ import { alertNames } from './names';
 import { renderAlert, renderConfirmation, type AlertItem } from './render';
 import { subscriptionLinks } from './links';
 import { sendAlertMail } from './mailer';
+import { recordRefusal, returnPath } from './bounces';
 import type { AlertSettings } from './settings';
 import { BATCHES, DELIVERIES, SUBSCRIPTIONS, knexOf, readJson } from './tables';
 
@@ -149,7 +150,7 @@ async function deliver(rt: Runtime, id: number, claimed = false, loaded?: Loaded
   }
   await rateSlot(rt);
   try {
-    await sendAlertMail(strapi, settings, { ...mail, to: sub.email, messageId: `<alert-${id}@${hostOf(settings.siteUrl)}>`, unsubscribe: row.batch_id === 0 ? undefined : links.unsubscribe });
+    await sendAlertMail(strapi, settings, { ...mail, to: sub.email, messageId: `<alert-${id}@${hostOf(settings.siteUrl)}>`, unsubscribe: row.batch_id === 0 ? undefined : links.unsubscribe, returnPath: returnPath(settings, id) });
   } catch (error: any) {
     const attempts = Number(row.attempts);
     const final = error?.permanent || attempts >= settings.maxAttempts;
@@ -157,6 +158,8 @@ async function deliver(rt: Runtime, id: number, claimed = false, loaded?: Loaded
     await knex(DELIVERIES)
       .where('id', id)
       .update({ state: final ? 'failed' : 'pending', lease_until: null, error: String(error?.message ?? error).slice(0, 1000), next_attempt_at: final ? null : new Date(at.getTime() + settings.backoffSeconds * 1000 * 2 ** (attempts - 1)), updated_at: at });
+    // Refused for good (unknown mailbox…): a hard bounce of the subscription (bounces.ts).
+    if (error?.permanent) await recordRefusal(strapi, settings, id, sub.id, String(error?.message ?? error)).catch((e: any) => strapi.log.error(`Thư thông báo ${id}: ${e?.message ?? e}`));
     if (!final) strapi.log.warn(`Thư thông báo ${id}: gửi không được (lần ${attempts}), sẽ thử lại: ${error?.message}`);
     else strapi.log.warn(`Thư thông báo ${id}: không gửi được sau ${attempts} lần: ${error?.message}`);
     return final ? 'failed' : 'retry';

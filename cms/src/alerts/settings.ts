@@ -15,6 +15,11 @@
  *  ALERTS_HMAC_SECRET        signs the links in the mails (default: derived from APP_KEYS)
  *  ALERTS_MAIL_DIR           without SMTP_HOST, mails are written there as .eml files instead of being sent
  *                            (default .tmp/mail, relative to cms/)
+ *  ALERTS_BOUNCE_ADDRESS     the bounce mailbox (bounce@agency.example): each mail's envelope sender becomes
+ *                            bounce+d<id>-<signature>@agency.example (VERP), so that a DSN names its mail (bounces.ts);
+ *                            unset: the envelope sender is the From address and DSNs cannot be matched
+ *  ALERTS_BOUNCE_SECRET      the bearer token of POST /api/alerts/bounces (unset: the intake refuses everything)
+ *  ALERTS_BOUNCE_LIMIT       hard bounces after which a subscription is no longer mailed (default 3)
  *  REDIS_URL, REDIS_PREFIX   the queue lives in Redis (BullMQ) when set, else in the database
  */
 import { createHash } from 'node:crypto';
@@ -44,6 +49,9 @@ export function alertSettings(env = process.env) {
     smtpConfigured: Boolean(env.SMTP_HOST),
     mailDir: env.ALERTS_MAIL_DIR || '.tmp/mail',
     from: env.ALERTS_FROM || env.SMTP_FROM || 'no-reply@localhost',
+    bounceAddress: (env.ALERTS_BOUNCE_ADDRESS || '').trim().toLowerCase(),
+    bounceSecret: env.ALERTS_BOUNCE_SECRET || '',
+    bounceLimit: Math.max(1, num(env.ALERTS_BOUNCE_LIMIT, 3)),
     redisUrl: env.REDIS_URL || '',
     redisPrefix: env.REDIS_PREFIX || 'thads:',
   };

@@ -18,7 +18,7 @@ import { enqueueDeliveries } from './queue';
 const BAD_LINK = 'Liên kết không hợp lệ hoặc đã hết hiệu lực.';
 export const SUBSCRIBED_MESSAGE = 'Đã nhận đăng ký. Vui lòng mở thư chúng tôi vừa gửi tới địa chỉ của bạn và bấm liên kết xác nhận; chưa xác nhận thì không có thư thông báo nào được gửi.';
 
-type Sub = { id: number; documentId: string; email: string; follows: string[]; frequency: AlertFrequency; state: 'pending' | 'confirmed'; pendingFollows: string[] | null; pendingFrequency: AlertFrequency | null; confirmSentAt: string | null };
+type Sub = { id: number; documentId: string; email: string; follows: string[]; frequency: AlertFrequency; state: 'pending' | 'confirmed' | 'bounced'; pendingFollows: string[] | null; pendingFrequency: AlertFrequency | null; confirmSentAt: string | null };
 
 const unknownFollowError = (keys: string[]) => {
   const message = `Nội dung theo dõi: mục "${keys[0]}" không có trong danh sách.`;
@@ -62,8 +62,9 @@ export async function subscribe(strapi: Core.Strapi, body: unknown, settings: Al
   let sub: Sub;
   if (!existing) {
     sub = (await query.create({ data: { email: input.email, follows: input.follows, frequency: input.frequency, state: 'pending', consentAt: now, consentText: ALERT_CONSENT_TEXT, confirmSentAt: now } })) as Sub;
-  } else if (existing.state === 'pending') {
-    sub = (await query.update({ where: { id: existing.id }, data: { follows: input.follows, frequency: input.frequency, consentAt: now, consentText: ALERT_CONSENT_TEXT, confirmSentAt: now } })) as Sub;
+  } else if (existing.state !== 'confirmed') {
+    // Pending, or stopped after repeated bounces: signing up again starts over (a new confirmation).
+    sub = (await query.update({ where: { id: existing.id }, data: { state: 'pending', follows: input.follows, frequency: input.frequency, consentAt: now, consentText: ALERT_CONSENT_TEXT, confirmSentAt: now, pendingFollows: null, pendingFrequency: null } })) as Sub;
   } else {
     // Already confirmed: the change waits for a confirmation from the mailbox too.
     sub = (await query.update({ where: { id: existing.id }, data: { pendingFollows: input.follows, pendingFrequency: input.frequency, confirmSentAt: now } })) as Sub;
@@ -93,7 +94,9 @@ export async function confirm(strapi: Core.Strapi, settings: AlertSettings, body
   const sub = link && (await subscriptionOfLink(strapi, settings, link, 'confirm'));
   if (!sub) return fail(404, BAD_LINK);
   if (sub.state === 'confirmed' && !sub.pendingFollows) return { ok: true, status: 200, data: view(sub) };
-  const data: Record<string, unknown> = sub.state === 'pending' ? { state: 'confirmed', confirmedAt: new Date() } : { follows: sub.pendingFollows, frequency: sub.pendingFrequency ?? sub.frequency, pendingFollows: null, pendingFrequency: null };
+  if (sub.state === 'bounced') return fail(404, BAD_LINK);
+  // A confirmation proves the mailbox works: earlier bounces no longer count.
+  const data: Record<string, unknown> = sub.state === 'pending' ? { state: 'confirmed', confirmedAt: new Date(), hardBounces: 0 } : { follows: sub.pendingFollows, frequency: sub.pendingFrequency ?? sub.frequency, pendingFollows: null, pendingFrequency: null };
   const updated = (await strapi.db.query(SUBSCRIPTION_UID as any).update({ where: { id: sub.id }, data })) as Sub;
   return { ok: true, status: 200, data: view(updated) };
 }
@@ -141,12 +144,20 @@ export async function manageUpdate(strapi: Core.Strapi, settings: AlertSettings,
   return { ok: true, status: 200, data: view(updated) };
 }
 
-/** Erases sign-ups not confirmed within ALERT_UNCONFIRMED_DAYS of their last confirmation mail, and changes never confirmed. */
+const BOUNCED_KEEP_DAYS = 30;
+
+/**
+ * Erases sign-ups not confirmed within ALERT_UNCONFIRMED_DAYS of their last confirmation mail, subscriptions
+ * stopped after repeated bounces BOUNCED_KEEP_DAYS after the last one, and changes never confirmed.
+ */
 export async function eraseUnconfirmed(strapi: Core.Strapi, now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - ALERT_UNCONFIRMED_DAYS * 86400_000);
   const query = strapi.db.query(SUBSCRIPTION_UID as any);
   const stale = (await query.findMany({ where: { state: 'pending', confirmSentAt: { $lt: before } }, select: ['id'] })) as { id: number }[];
   await eraseSubscriptions(strapi, stale.map((s) => s.id));
+  // Addresses no longer mailed after repeated bounces are kept BOUNCED_KEEP_DAYS for the editors' counts, then erased.
+  const bounced = (await query.findMany({ where: { state: 'bounced', bouncedAt: { $lt: new Date(now.getTime() - BOUNCED_KEEP_DAYS * 86400_000) } }, select: ['id'] })) as { id: number }[];
+  await eraseSubscriptions(strapi, bounced.map((s) => s.id));
   await query.updateMany({ where: { state: 'confirmed', pendingFollows: { $notNull: true }, confirmSentAt: { $lt: before } }, data: { pendingFollows: null, pendingFrequency: null } });
-  return stale.length;
+  return stale.length + bounced.length;
 }

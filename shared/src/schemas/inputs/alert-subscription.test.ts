@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fieldErrors } from './fields.ts';
-import { alertLinkInput, alertManageInput, alertSubscribeInput, alertTypeOf, followLabel } from './alert-subscription.ts';
+import { alertBounceInput, alertLinkInput, alertManageInput, alertSubscribeInput, alertTypeOf, followLabel } from './alert-subscription.ts';
 
 const valid = { email: ' Ban.Doc@Example.com ', follows: ['topic:cap-duong', 'type:press-release'], frequency: 'daily', consent: true, website: '' };
 const errorsOf = (input: unknown) => {
@@ -48,5 +48,26 @@ describe('labels', () => {
     expect(followLabel('type:press-release')).toBe('Thông cáo báo chí');
     expect(followLabel('topic:cap-duong', { topics: { 'cap-duong': 'Cấp dưỡng' } })).toBe('Lĩnh vực hỏi đáp: Cấp dưỡng');
     expect(followLabel('district:van-lam', { districts: { 'van-lam': 'Huyện Văn Lâm (cũ)' } })).toBe('Đấu giá tài sản: Huyện Văn Lâm (cũ)');
+  });
+});
+
+describe('alertBounceInput', () => {
+  const first = (input: unknown) => {
+    const r = alertBounceInput.safeParse(input);
+    return r.success ? null : fieldErrors(r.error)[0]?.message;
+  };
+  it('takes a raw message (headers, a blank line, a body) and the envelope recipient', () => {
+    expect(alertBounceInput.parse({ message: 'From: MAILER-DAEMON@relay.example\r\nSubject: x\r\n\r\nbody', recipient: 'bounce+d1-abc@x.example' })).toMatchObject({ recipient: 'bounce+d1-abc@x.example' });
+    expect(first({ message: 'Subject: x\n\n' })).toBeNull();
+  });
+  it.each([
+    ['no message', {}, 'Thư báo lỗi gửi: cần nội dung thư nguyên bản (tiêu đề và thân thư, định dạng RFC 5322).'],
+    ['text that is no mail', { message: 'xin chào' }, 'Thư báo lỗi gửi: cần nội dung thư nguyên bản (tiêu đề và thân thư, định dạng RFC 5322).'],
+    ['headers without a body', { message: 'Subject: x\r\nFrom: y' }, 'Thư báo lỗi gửi: cần nội dung thư nguyên bản (tiêu đề và thân thư, định dạng RFC 5322).'],
+    ['a message over 512 KB', { message: `Subject: x\n\n${'a'.repeat(512 * 1024)}` }, 'Thư báo lỗi gửi: tối đa 512 KB.'],
+    ['a recipient that is no text', { message: 'Subject: x\n\n', recipient: 1 }, 'Địa chỉ nhận thư báo lỗi: phải là văn bản.'],
+    ['another field', { message: 'Subject: x\n\n', state: 'failed' }, 'Không được gửi trường do cơ quan quản lý: state.'],
+  ])('refuses %s in Vietnamese', (_name, input, message) => {
+    expect(first(input)).toBe(message);
   });
 });

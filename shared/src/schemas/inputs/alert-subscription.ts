@@ -126,3 +126,23 @@ export function followLabel(key: string, names: { categories?: Record<string, st
   if (kind === 'district') return `Đấu giá tài sản: ${names.districts?.[value] ?? value}`;
   return key;
 }
+
+/** The largest delivery status notification taken (a DSN quotes the returned message, often whole). */
+export const ALERT_BOUNCE_MAX_CHARS = 512 * 1024;
+const BOUNCE_MESSAGE = 'Thư báo lỗi gửi: cần nội dung thư nguyên bản (tiêu đề và thân thư, định dạng RFC 5322).';
+
+/**
+ * POST /api/alerts/bounces (the relay's webhook or a mail pipe, authenticated by ALERTS_BOUNCE_SECRET): a
+ * delivery status notification (RFC 3464) as received at the bounce address. `message` is the raw message
+ * (header lines, a blank line, the body); `recipient` the address it was delivered to, when the pipe knows it
+ * (the bounce address with the mail's token, bounce+d<id>-<signature>@…).
+ */
+export const alertBounceInput = z.strictObject({
+  message: z
+    .string({ error: BOUNCE_MESSAGE })
+    .max(ALERT_BOUNCE_MAX_CHARS, { error: `Thư báo lỗi gửi: tối đa ${ALERT_BOUNCE_MAX_CHARS / 1024} KB.` })
+    // At least one header line, then a blank line: what every mail is.
+    .regex(/^[\x21-\x39\x3b-\x7e]+:[^\r\n]*\r?\n(?:[^\r\n]*\r?\n)*?\r?\n/, { error: BOUNCE_MESSAGE }),
+  recipient: z.optional(z.string({ error: 'Địa chỉ nhận thư báo lỗi: phải là văn bản.' }).max(320, { error: 'Địa chỉ nhận thư báo lỗi: tối đa 320 ký tự.' })),
+});
+export type AlertBounceInput = z.infer<typeof alertBounceInput>;

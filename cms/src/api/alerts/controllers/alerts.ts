@@ -5,6 +5,10 @@
  *   GET  /api/alerts/unsubscribe   ?s&t → a page with one button;  POST → deletes the subscription; also the
  *                                  List-Unsubscribe-Post one-click target (RFC 8058: s, t in the query)
  *   GET  /api/alerts/manage        ?s&t → the current choice (JSON, or an HTML form);  POST → changes it
+ *   POST /api/alerts/bounces       a delivery status notification from the bounce mailbox (src/alerts/bounces.ts):
+ *                                  `Authorization: Bearer <ALERTS_BOUNCE_SECRET>`, the raw message as the body
+ *                                  (message/rfc822 or text/plain; ?recipient= the envelope recipient) or JSON
+ *                                  { message, recipient } → 200 { recorded, kind, action, status }
  * JSON in, JSON out; a form post (urlencoded) gets a page back. Every refusal is a 4xx in Vietnamese.
  */
 import type { Core } from '@strapi/strapi';
@@ -15,6 +19,8 @@ import { alertSettings } from '../../../alerts/settings';
 import { confirm, manageUpdate, manageView, subscribe, unsubscribe } from '../../../alerts/subscriptions';
 import { confirmPage, managePage, messagePage, unsubscribePage } from '../../../alerts/pages';
 import { alertNames } from '../../../alerts/names';
+import { bounceSecretMatches, recordBounce } from '../../../alerts/bounces';
+import { ALERT_BOUNCE_MAX_CHARS } from '@thads/shared';
 
 const intake = intakeSettings();
 const settings = alertSettings();
@@ -40,6 +46,18 @@ const json = (ctx: any, outcome: any) => {
     ctx.body = { data: outcome.data };
   } else refuse(ctx, outcome.status, outcome.message, outcome.errors);
 };
+
+/** The raw body of a message/rfc822 post (the body parser leaves that type alone), or null when over `limit` bytes. */
+async function rawBody(ctx: any, limit: number): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async subscribe(ctx: any) {
@@ -95,5 +113,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!current.ok) return html(ctx, current.status, messagePage('Không lưu được', current.message, settings.siteUrl, true));
     html(ctx, outcome.ok ? 200 : outcome.status, managePage({ action: '/api/alerts/manage', unsubscribe: '/api/alerts/unsubscribe', s: body.s, t: body.t, ...current.data, names: await alertNames(strapi), siteUrl: settings.siteUrl, notice: outcome.ok ? 'Đã lưu thay đổi.' : undefined, error: outcome.ok ? undefined : outcome.message }));
   },
-});
 
+  async bounces(ctx: any) {
+    ctx.set('Cache-Control', 'no-store');
+    if (!settings.bounceSecret) return refuse(ctx, 403, 'Chưa bật tiếp nhận thư báo lỗi gửi (đặt ALERTS_BOUNCE_SECRET).');
+    if (!bounceSecretMatches(settings, ctx.get('authorization'))) {
+      if (await limited(ctx, 'alert-bounce-auth', intake.lookupLimit)) return;
+      ctx.set('WWW-Authenticate', 'Bearer');
+      return refuse(ctx, 401, 'Thiếu hoặc sai khoá tiếp nhận thư báo lỗi gửi.');
+    }
+    let body: unknown = ctx.request.body;
+    if (ctx.is('json')) {
+      /* as sent: { message, recipient } */
+    } else if (ctx.is('message/rfc822', 'message/*', 'text/plain')) {
+      const raw = typeof body === 'string' && body ? body : await rawBody(ctx, ALERT_BOUNCE_MAX_CHARS * 4);
+      if (raw === null) return refuse(ctx, 413, `Thư báo lỗi gửi quá lớn (tối đa ${ALERT_BOUNCE_MAX_CHARS / 1024} KB).`);
+      body = { message: raw, ...(typeof ctx.query?.recipient === 'string' ? { recipient: ctx.query.recipient } : {}) };
+    } else {
+      return refuse(ctx, 415, 'Chỉ nhận thư báo lỗi gửi dạng message/rfc822, text/plain hoặc JSON { message, recipient }.');
+    }
+    json(ctx, await recordBounce(strapi, settings, body));
+  },
+});

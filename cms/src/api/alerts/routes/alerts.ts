@@ -1,6 +1,6 @@
 const route = (method: string, path: string, handler: string) => ({ method, path, handler: `alerts.${handler}`, config: { auth: false as const } });
 
-/** Email alerts' public endpoints (cms/src/alerts): sign-up, confirmation, unsubscribe (one-click too), manage. */
+/** Email alerts' public endpoints (cms/src/alerts): sign-up, confirmation, unsubscribe (one-click too), manage; the bounce intake. */
 export default {
   routes: [
     route('POST', '/alerts/subscribe', 'subscribe'),
@@ -10,5 +10,7 @@ export default {
     route('POST', '/alerts/unsubscribe', 'unsubscribe'),
     route('GET', '/alerts/manage', 'manage'),
     route('POST', '/alerts/manage', 'manageUpdate'),
+    // Delivery status notifications from the bounce mailbox (a mail pipe or the relay's webhook; bearer secret).
+    route('POST', '/alerts/bounces', 'bounces'),
   ],
 };
