@@ -55,6 +55,8 @@ if ((script === BUILD_SCRIPT || astroSync) && !process.env.THADS_SITE_BUILD_UNLO
   }
   const waited = Date.now() - started;
   if (waited > 1000 && process.env.THADS_TEST_VERBOSE) console.log(`[site-build-lock] waited ${(waited / 1000).toFixed(1)} s for another site build`);
+  // Test builds of the seeded content share their optimised images (test/helpers/shared-image-cache.ts).
+  if (script === BUILD_SCRIPT) await (await import('./shared-image-cache.ts')).shareImageCache();
   process.on('exit', () => {
     try {
       if (Number(fs.readFileSync(path.join(dir, 'pid'), 'utf8')) === process.pid) fs.rmSync(dir, { recursive: true, force: true });

@@ -109,7 +109,7 @@ export async function startStrapi({ seed = true, db = (process.env.TEST_DB as Te
   const keep = Boolean(dir);
   const tmp = dir ? path.resolve(dir) : fs.mkdtempSync(path.join(os.tmpdir(), 'thads-cms-'));
   const from = copyFrom ?? snapshot?.dir;
-  if (from) fs.cpSync(from, tmp, { recursive: true, filter: (src) => path.basename(src) !== 'snapshot.json' });
+  if (from) fs.cpSync(from, tmp, { recursive: true, preserveTimestamps: true, filter: (src) => path.basename(src) !== 'snapshot.json' });
   let pg: { url: string; drop: () => Promise<void> } | undefined;
   if (db === 'postgres') {
     const adminUrl = process.env.TEST_DATABASE_URL;
