@@ -4,6 +4,7 @@ import { toNFC } from '@thads/shared';
 import { slugMiddleware } from './publishing/slugs';
 import { syncPublicPermissions } from './bootstrap/public-permissions';
 import { ensureLocales } from './bootstrap/locales';
+import { linkUpgradedDistricts } from './bootstrap/district-upgrade';
 import { syncEditorialRoles } from './bootstrap/editorial-roles';
 import { applyFieldLabels } from './bootstrap/field-labels';
 import { ensurePublisherWebhook, registerPublisherAdminRoutes } from './bootstrap/publisher-webhook';
@@ -73,6 +74,8 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Vietnamese is the default content locale (Strapi's is English), before anything reads or seeds content.
     await ensureLocales(strapi);
+    // After an upgrade from districts as an enumeration: auction notices linked to the district type.
+    await linkUpgradedDistricts(strapi);
     await syncPublicPermissions(strapi);
     await syncEditorialRoles(strapi);
     await applyFieldLabels(strapi);

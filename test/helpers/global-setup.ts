@@ -18,7 +18,7 @@ function sourceHash(): string {
       else if (!e.name.endsWith('.test.ts')) hash.update(full).update(fs.readFileSync(full));
     }
   };
-  for (const d of ['src', 'config', 'data']) walk(path.join(CMS_DIR, d));
+  for (const d of ['src', 'config', 'data', 'database']) walk(path.join(CMS_DIR, d));
   return hash.digest('hex');
 }
 
