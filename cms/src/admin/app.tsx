@@ -7,6 +7,7 @@ import { FileXls } from '@strapi/icons';
 import { ChartPie, NumberList } from '@strapi/icons';
 import { CheckCircle, ClockCounterClockwise } from '@strapi/icons';
 import { ThumbUp } from '@strapi/icons';
+import { Bell } from '@strapi/icons';
 import { enumTranslations } from '@thads/shared';
 import { labelEnumColumns } from './enum-labels/list-column';
 import { ReviewPanel, withSubmitForReview } from './review/ReviewActions';
@@ -85,6 +86,14 @@ export default {
       intlLabel: { id: 'thads.press.digest.menu', defaultMessage: 'Điểm báo hằng ngày' },
       permissions: [{ action: 'plugin::content-manager.explorer.read', subject: 'api::press-clipping.press-clipping' }],
       Component: () => import('./press/DigestPage'),
+    });
+    // Email alerts: subscribers per followed key, batches sent, failures, erasure on request (editors and Super Admin).
+    app.addMenuLink({
+      to: 'thong-bao-qua-thu',
+      icon: Bell,
+      intlLabel: { id: 'thads.alerts.menu', defaultMessage: 'Thông báo qua thư' },
+      permissions: [{ action: 'api::thads.alerts.read', subject: null }],
+      Component: () => import('./alerts/AlertsPage'),
     });
     // Readers' "Trang này có hữu ích không?" per page (editors and Super Admin: who may read page feedback).
     app.addMenuLink({

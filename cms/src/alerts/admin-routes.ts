@@ -54,6 +54,8 @@ export async function alertsSummary(strapi: Core.Strapi) {
   const states = ids.length ? await knex(DELIVERIES).whereIn('batch_id', ids).groupBy('batch_id', 'state').select('batch_id', 'state').count({ n: '*' }) : [];
   // The latest failures, confirmation mails included (batch 0).
   const failures = await knex(DELIVERIES).where('state', 'failed').orderBy('updated_at', 'desc').limit(50).select('batch_id', 'updated_at', 'attempts', 'error', 'bounced_at');
+  const failureBatches = [...new Set(failures.map((f: any) => f.batch_id).filter((id: number) => id !== 0))];
+  const named = failureBatches.length ? await knex(BATCHES).whereIn('id', failureBatches).select('id', 'kind', 'title') : [];
   const per = (id: number, state: string) => Number(states.find((s: any) => s.batch_id === id && s.state === state)?.n ?? 0);
   return {
     subscribers: { confirmed, pending: Number(pending), bounced: Number(bounced), byFrequency },
@@ -70,7 +72,7 @@ export async function alertsSummary(strapi: Core.Strapi) {
       failed: per(b.id, 'failed'),
       waiting: per(b.id, 'pending') + per(b.id, 'sending'),
     })),
-    failures: failures.map((f: any) => ({ batchId: f.batch_id, confirmation: f.batch_id === 0, at: new Date(f.updated_at).toISOString(), attempts: Number(f.attempts), error: redact(f.error), bounced: Boolean(f.bounced_at) })),
+    failures: failures.map((f: any) => ({ batchId: f.batch_id, confirmation: f.batch_id === 0, batchKind: named.find((b: any) => b.id === f.batch_id)?.kind ?? null, batchTitle: named.find((b: any) => b.id === f.batch_id)?.title ?? null, at: new Date(f.updated_at).toISOString(), attempts: Number(f.attempts), error: redact(f.error), bounced: Boolean(f.bounced_at) })),
   };
 }
 
