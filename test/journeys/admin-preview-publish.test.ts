@@ -50,6 +50,8 @@ beforeAll(async () => {
   cms = await startStrapi({ seed: true, env: { SERVE_ADMIN_PANEL: 'true', PUBLISHER_URL: site, PREVIEW_URL: site, PUBLISHER_SECRET: SECRET } });
   origins.push(new URL(cms.url).origin);
   buildEnv.STRAPI_URL = cms.url;
+  // Its own Astro cache, whose optimised images the test builds share (test/helpers/shared-image-cache.ts).
+  buildEnv.SITE_CACHE_DIR = `${out}.astro-cache`;
   const first = await publisher.buildNow('journey: first build');
   expect(first.state, JSON.stringify(first.lastError)).toBe('idle');
   browser = await launchChromium();

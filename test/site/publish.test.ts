@@ -71,6 +71,8 @@ beforeAll(async () => {
   process.env.PUBLISHER_SECRET = SECRET;
   cms = await startStrapi({ seed: true });
   buildEnv.STRAPI_URL = cms.url;
+  // Its own Astro cache, whose optimised images the test builds share (test/helpers/shared-image-cache.ts).
+  buildEnv.SITE_CACHE_DIR = `${out}.astro-cache`;
   const first = await publisher.buildNow('test: first build');
   expect(first.state, JSON.stringify(first.lastError)).toBe('idle');
   token = (await api(cms.url, '/admin/login', { method: 'POST', json: { email: 'bientap@thads-hungyen.example', password: 'BienTap@2026' } })).body.data.token;
