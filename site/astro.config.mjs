@@ -24,7 +24,7 @@ const clientFocusDirective = {
   },
 };
 
-/** Static public site; reads Strapi at build time only (src/lib/strapi.ts). */
+/** Static public site; reads Strapi at build time only (src/data/strapi.ts). */
 export default defineConfig({
   site: process.env.SITE_URL || 'http://localhost:4321',
   output: 'static',

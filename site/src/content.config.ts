@@ -1,5 +1,5 @@
 /**
- * Content collections filled at build time from Strapi through the one client (src/lib/strapi.ts).
+ * Content collections filled at build time from Strapi through the one client (src/data/strapi.ts).
  * Entries are already parsed by the shared zod schemas there; the same schemas give the collections their
  * types. Pages read these collections (getCollection/getEntry), never the network.
  */
@@ -10,10 +10,10 @@ import { z as zod } from 'astro/zod';
 import type { z } from 'astro/zod';
 import { intakePolicySchema, PUBLIC_MODELS } from '@thads/shared';
 import { changedEntries, parseChanges } from './lib/changes.ts';
-import { fetchAll, fetchDraft, fetchSingle } from './lib/strapi.ts';
+import { fetchAll, fetchDraft, fetchSingle } from './data/strapi.ts';
 import { debtorListingSchema, siteSettingSchema, unitSchema } from '@thads/shared';
-import { debtorListingsLoader } from './lib/debtor-loader.ts';
-import { englishSiteSettingLoader, englishUnitsLoader } from './lib/english-loaders.ts';
+import { debtorListingsLoader } from './data/debtor-loader.ts';
+import { englishSiteSettingLoader, englishUnitsLoader } from './data/english-loaders.ts';
 import { enforcementStatSchema } from '@thads/shared';
 
 type Document = { documentId: string; slug: string; updatedAt: string };
@@ -149,7 +149,7 @@ function modelCollections() {
 
 export const collections = {
   ...modelCollections(),
-  // English versions (locale "en") of the units (by documentId) and the site settings, for /en/ (lib/english.ts).
+  // English versions (locale "en") of the units (by documentId) and the site settings, for /en/ (data/english.ts).
   unitsEn: defineCollection({ loader: englishUnitsLoader(), schema: unitSchema }),
   siteSettingEn: defineCollection({ loader: englishSiteSettingLoader(), schema: siteSettingSchema }),
   // The CMS's retention and rate-limit settings, stated by the privacy notice (/bao-ve-du-lieu-ca-nhan/); always read.

@@ -61,7 +61,7 @@ export async function randomChanges(strapi: any, random: () => number, count: nu
 
 /**
  * Build timestamps, the only thing allowed to differ: the notice lists say when they were last built ("Cập nhật
- * lúc …", lib/notices.ts BUILD_TIME), which for a kept site is its last targeted build.
+ * lúc …", data/notices.ts BUILD_TIME), which for a kept site is its last targeted build.
  */
 const BUILD_STAMPS = [/Cập nhật lúc <time datetime="[^"]*">[^<]*<\/time>/g];
 const withoutStamps = (html: string) => BUILD_STAMPS.reduce((text, stamp) => text.replace(stamp, 'Cập nhật lúc <time></time>'), html);

@@ -1,6 +1,6 @@
 /**
  * Pages, layouts and loaders read the content; components get what they show in their props. A component that
- * called a reader itself (a `get…` of src/lib, the content collections, the CMS client) would hide a data
+ * called a reader itself (a `get…` of src/data, the content collections, the CMS client's `fetch…`) would hide a data
  * dependency from the page that renders it, and from the page's cache key.
  */
 import fs from 'node:fs';
@@ -30,7 +30,7 @@ describe('components', () => {
       const rel = path.relative(COMPONENTS, file);
       for (const { names, from } of valueImports(fs.readFileSync(file, 'utf8'))) {
         if (from === 'astro:content') offenders.push(`${rel} imports ${from}`);
-        for (const name of names) if (/^get[A-Z]/.test(name) && /\/lib\//.test(from)) offenders.push(`${rel} calls ${name} (${from})`);
+        for (const name of names) if (/^(get[A-Z]|fetch)/.test(name) && /\/(data|lib)\//.test(from)) offenders.push(`${rel} calls ${name} (${from})`);
       }
     }
     expect(offenders, 'Read the data in the page or layout and pass it to the component in its props.').toEqual([]);

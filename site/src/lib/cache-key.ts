@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * The content store's digest of each entry's data, by the data object (lib/content.ts registers the entries it
+ * The content store's digest of each entry's data, by the data object (data/content.ts registers the entries it
  * reads; content.config.ts makes each digest from the entry's updatedAt and a hash of the whole entry, its
  * populated relations included). A key names such an entry by its digest instead of serialising it again: at
  * 10,000 articles the keys of every path (an article with its related items, a list page with its items) were

@@ -7,7 +7,7 @@
  */
 import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
 import { ANNOUNCEMENT_KIND_LABELS, blocksToHtml, blocksToText, type Block } from '@thads/shared';
-import { itemDate, type Announcement, type Article, type Category, type LegalQa, type PressRelease } from './content.ts';
+import { itemDate, type Announcement, type Article, type Category, type LegalQa, type PressRelease } from '../data/content.ts';
 import { excerpt } from './text.ts';
 import { urls } from './urls.ts';
 

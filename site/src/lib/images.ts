@@ -1,7 +1,7 @@
 /** Photos for link previews (Open Graph): a 1200 px JPEG made at build time, as an absolute URL. */
 import { getImage } from 'astro:assets';
 import type { Photo } from '@thads/shared';
-import { mediaUrl } from './strapi.ts';
+import { mediaUrl } from '../data/strapi.ts';
 
 export async function shareImageUrl(photo: Photo | null | undefined, site: URL | undefined): Promise<string | undefined> {
   const image = photo?.image;

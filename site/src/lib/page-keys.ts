@@ -8,11 +8,11 @@
  *
  * The day is not part of the layout's key: no keyed page shows anything that depends on it. The pages that do
  * put what they show of it in their own key (a notice: whether it is current at the build's time,
- * lib/notices.ts) or have no key and are rendered at every build (home, announcements, the notice lists).
+ * data/notices.ts) or have no key and are rendered at every build (home, announcements, the notice lists).
  * Were the day in every key, the first publish after midnight (Vietnam time) would render the whole site again.
  */
 import { pageKey } from './cache-key.ts';
-import { getSiteSetting } from './content.ts';
+import { getSiteSetting } from '../data/content.ts';
 
 export { pageKey };
 

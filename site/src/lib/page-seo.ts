@@ -5,11 +5,11 @@
  * builders are in seo.ts.
  */
 import { getImage } from 'astro:assets';
-import { getCategories, getSiteSetting, getSpokesperson, getUnits, type Unit } from './content.ts';
+import { getCategories, getSiteSetting, getSpokesperson, getUnits, type Unit } from '../data/content.ts';
 import { feedsForPath, type FeedLink } from './feeds.ts';
 import { spokespersonContacts } from './press.ts';
 import { absoluteUrl, governmentOrganizationLd, webSiteLd, type JsonLd, type OrgRef } from './seo.ts';
-import { mediaUrl } from './strapi.ts';
+import { mediaUrl } from '../data/strapi.ts';
 import { splitPhones } from './contact.ts';
 import { urls } from './urls.ts';
 

@@ -58,3 +58,37 @@ export const itemUrls: Readonly<Record<string, (slug: string) => string>> = {
 export function pageUrl(base: string, page: number): string {
   return page <= 1 ? base : `${base}trang/${page}/`;
 }
+
+/** The English pages (/en/, see data/english.ts) and the pages that exist in both languages. */
+export type Lang = 'vi' | 'en';
+
+export const enUrls = {
+  home: '/en/',
+  units: '/en/units/',
+  unit: (slug: string) => `/en/units/${slug}/`,
+} as const;
+
+/** Pages that exist in both languages, as [Vietnamese, English] path patterns. */
+const PAIRS: Array<[vi: RegExp, en: RegExp, toEn: (slug?: string) => string, toVi: (slug?: string) => string]> = [
+  [/^\/gioi-thieu\/$/, /^\/en\/$/, () => enUrls.home, () => urls.about],
+  [/^\/don-vi\/$/, /^\/en\/units\/$/, () => enUrls.units, () => urls.units],
+  [/^\/don-vi\/([^/]+)\/$/, /^\/en\/units\/([^/]+)\/$/, (s) => enUrls.unit(s!), (s) => urls.unit(s!)],
+];
+
+/** The same page in both languages (for hreflang), when `pathname` is one of the pages that have both. */
+export function alternatesFor(pathname: string): { vi: string; en: string } | undefined {
+  for (const [vi, en, toEn, toVi] of PAIRS) {
+    const v = vi.exec(pathname);
+    if (v) return { vi: pathname, en: toEn(v[1]) };
+    const e = en.exec(pathname);
+    if (e) return { vi: toVi(e[1]), en: pathname };
+  }
+  return undefined;
+}
+
+/** Where the header's language link goes: the same page in the other language, else that language's home. */
+export function otherLanguageHref(pathname: string, lang: Lang): string {
+  const alt = alternatesFor(pathname);
+  if (lang === 'vi') return alt?.en ?? enUrls.home;
+  return alt?.vi ?? urls.home;
+}

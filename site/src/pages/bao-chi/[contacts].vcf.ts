@@ -3,7 +3,7 @@
  * `spokesperson` single type, for journalists to save in one tap. Not built while that entry is missing.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getSiteSetting, getSpokesperson } from '../../lib/content.ts';
+import { getSiteSetting, getSpokesperson } from '../../data/content.ts';
 import { spokespersonContacts, SPOKESPERSON_VCARD } from '../../lib/press.ts';
 import { vcards } from '../../lib/vcard.ts';
 import { splitPhones } from '../../lib/contact.ts';

@@ -3,6 +3,6 @@
  * entry as the pages show it). Fetched by the island only; linked from no page, the sitemap or a feed.
  */
 import type { APIRoute } from 'astro';
-import { debtorSearchData } from '../../lib/debtors.ts';
+import { debtorSearchData } from '../../data/debtors.ts';
 
 export const GET: APIRoute = async () => new Response(JSON.stringify(await debtorSearchData()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -1,7 +1,7 @@
 /** The site-wide RSS feeds: /rss/tin-tuc.xml, /rss/thong-cao-bao-chi.xml, /rss/hoi-dap.xml, /rss/thong-bao.xml (src/lib/feeds.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getRssString, type RSSFeedItem } from '@astrojs/rss';
-import { getAnnouncements, getArticles, getLegalQas, getPressReleases, getSiteSetting } from '../../lib/content.ts';
+import { getAnnouncements, getArticles, getLegalQas, getPressReleases, getSiteSetting } from '../../data/content.ts';
 import { announcementItem, articleItem, feedOptions, feedUrl, legalQaItem, pressReleaseItem, SITE_FEED_KEYS, SITE_FEEDS, type SiteFeedKey } from '../../lib/feeds.ts';
 
 export const getStaticPaths = (() => SITE_FEED_KEYS.map((feed) => ({ params: { feed } }))) satisfies GetStaticPaths;

@@ -1,7 +1,7 @@
-/** /so-lieu/so-lieu-thi-hanh-an-dan-su.csv: every published enforcement statistic (src/lib/charts-data.ts). */
+/** /so-lieu/so-lieu-thi-hanh-an-dan-su.csv: every published enforcement statistic (src/data/charts-data.ts). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
-import { statsCsv } from '../../lib/charts-data.ts';
+import { statsCsv } from '../../data/charts-data.ts';
 
 export const GET: APIRoute = async () => {
   const stats = (await getCollection('enforcementStats')).map((entry) => entry.data);

@@ -1,7 +1,7 @@
 /** One RSS feed per news category: /rss/chuyen-muc/<slug>.xml (src/lib/feeds.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getRssString } from '@astrojs/rss';
-import { getArticles, getCategories, getSiteSetting, type Category } from '../../../lib/content.ts';
+import { getArticles, getCategories, getSiteSetting, type Category } from '../../../data/content.ts';
 import { articleItem, categoryFeedUrl, feedOptions } from '../../../lib/feeds.ts';
 import { urls } from '../../../lib/urls.ts';
 

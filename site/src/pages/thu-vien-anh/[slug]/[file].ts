@@ -7,9 +7,9 @@
 import fs from 'node:fs/promises';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Media } from '@thads/shared';
-import { getGalleries, getSiteSetting, itemDate, type Gallery } from '../../../lib/content.ts';
+import { getGalleries, getSiteSetting, itemDate, type Gallery } from '../../../data/content.ts';
 import { galleryDownloads } from '../../../lib/gallery.ts';
-import { fetchMedia, galleryZip, publicOriginal } from '../../../lib/gallery-files.ts';
+import { fetchMedia, galleryZip, publicOriginal } from '../../../data/gallery-files.ts';
 import { urls } from '../../../lib/urls.ts';
 
 type Props = { kind: 'photo'; media: Media } | { kind: 'zip'; gallery: Gallery } | { kind: 'copy'; media: Media; type: string };

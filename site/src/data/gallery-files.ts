@@ -19,7 +19,7 @@ import sharp from 'sharp';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { Media } from '@thads/shared';
 import { mediaUrl } from './strapi.ts';
-import { CREDITS_FILE, DOCUMENTS_FOLDER, creditsText, galleryDownloads, originalFormat, zipSizeEstimate, type CreditsInput } from './gallery.ts';
+import { CREDITS_FILE, DOCUMENTS_FOLDER, creditsText, galleryDownloads, originalFormat, zipSizeEstimate, type CreditsInput } from '../lib/gallery.ts';
 
 const CACHE_VERSION = 1;
 /**

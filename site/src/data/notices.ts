@@ -8,12 +8,12 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ASSET_TYPES, isCurrentAt, splitByExpiry, type AssetType } from '@thads/shared';
 import { BUILD_TIME, dataWithDigest, getDistricts, itemDate } from './content.ts';
-import { layoutKey, pageKey } from './page-keys.ts';
+import { layoutKey, pageKey } from '../lib/page-keys.ts';
 
 export type EnforcementNotice = CollectionEntry<'enforcementNotices'>['data'];
 export type AuctionNotice = CollectionEntry<'auctionNotices'>['data'];
 
-/** The moment this build decides what is current, fixed for the whole build (lib/content.ts). */
+/** The moment this build decides what is current, fixed for the whole build (data/content.ts). */
 export { BUILD_TIME };
 
 function once<T>(load: () => Promise<T>): () => Promise<T> {

@@ -1,13 +1,13 @@
 /**
  * Content loaders of the English versions (Strapi locale "en") of the units and the site settings, for the
- * English pages (src/lib/english.ts). Units are stored by documentId: the English pages take the list, the
+ * English pages (src/data/english.ts). Units are stored by documentId: the English pages take the list, the
  * slugs and the structure from the Vietnamese units and only the text from these. Both are small and read in
  * full whenever the Vietnamese units or settings would be (a change to a unit or a single type is never a
  * "leaf" change, see lib/changes.ts).
  */
 import type { Loader } from 'astro/loaders';
 import { siteSettingSchema, unitSchema } from '@thads/shared';
-import { parseChanges } from './changes.ts';
+import { parseChanges } from '../lib/changes.ts';
 import { fetchAll, fetchSingle, StrapiError } from './strapi.ts';
 
 export const ENGLISH_LOCALE = 'en';

@@ -5,8 +5,8 @@
  */
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { agencyProvince } from '@thads/shared';
-import { entryDigests } from './cache-key.ts';
-import { nearest } from './lists.ts';
+import { entryDigests } from '../lib/cache-key.ts';
+import { nearest } from '../lib/lists.ts';
 
 export type Article = CollectionEntry<'articles'>['data'];
 export type LegalQa = CollectionEntry<'legalQas'>['data'];
