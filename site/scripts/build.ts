@@ -190,10 +190,11 @@ if (!preview) {
   let search;
   try {
     // The pages' prepared contents are kept beside the state (cleared with it by a full build or a code change):
-    // a targeted build reads and prepares only the files it rewrote.
+    // a targeted build reads and prepares only the files it rewrote, and takes the fragments of the other pages
+    // from the live index (hard links) instead of having Pagefind compress and write them again.
     const recordsFile = path.join(stateDirOf(outDir), 'search-records.json');
     fs.mkdirSync(path.dirname(recordsFile), { recursive: true });
-    search = await buildSearchIndex(outDir, {}, nextIndex, { recordsFile });
+    search = await buildSearchIndex(outDir, {}, nextIndex, { recordsFile, reuseFrom: previousIndex });
   } catch (error) {
     fs.rmSync(nextIndex, { recursive: true, force: true });
     console.error(error);
@@ -206,7 +207,7 @@ if (!preview) {
   fs.renameSync(nextIndex, previousIndex);
   toTrash(oldIndex);
   const st = search.stages;
-  const stages = `kept records ${st.records.toFixed(1)} s, pages added ${(st.add - st.records).toFixed(1)} s, written ${(st.write - st.add).toFixed(1)} s`;
+  const stages = `kept records ${st.records.toFixed(1)} s, pages added ${(st.add - st.records).toFixed(1)} s, written ${(st.write - st.add).toFixed(1)} s, ${search.reused} fragments reused`;
   console.log(
     `Chỉ mục tìm kiếm: ${search.pages} trang (${search.prepared} tệp đọc lại), ${search.files} tệp, ${(search.bytes / 1024).toFixed(0)} KB (${search.seconds.toFixed(1)} s). / Search index: ${search.pages} pages (${search.prepared} files read again; ${stages}), ${search.files} files, ${(search.bytes / 1024).toFixed(0)} KB (${search.seconds.toFixed(1)} s).`,
   );

@@ -91,6 +91,9 @@ describe('targeted builds after random changes', () => {
       const reread = Number(/Search index: \d+ pages \((\d+) files read again/.exec(round.output)?.[1] ?? -1);
       expect(reread, round.output.slice(-1000)).toBeGreaterThanOrEqual(0);
       expect(reread).toBeLessThan(total / 2);
+      // The fragments of the pages not rewritten come from the live index (hard links), not from Pagefind again.
+      const reused = Number(/(\d+) fragments reused/.exec(round.output)?.[1] ?? -1);
+      expect(reused, round.output.slice(-1000)).toBeGreaterThan(0);
     }
     expect(rounds.flatMap((r) => r.reasons).length).toBe(ROUNDS * CHANGES_PER_ROUND);
   });
@@ -110,6 +113,16 @@ describe('targeted builds after random changes', () => {
     expect(diff.extra, 'files of the kept site absent from the full build (other than orphaned image derivatives)').toEqual([]);
     expect(diff.compared).toBeGreaterThan(100);
     console.log(`targeted-build.test: ${rounds.flatMap((r) => r.reasons).length} changes in ${ROUNDS} rounds, ${diff.compared} files compared, ${diff.orphanImages} orphaned image derivatives`);
+  });
+
+  it('the kept search index equals the one of a full build, file for file', () => {
+    // Fragments taken from the live index must be exactly the ones Pagefind would write, and none left over.
+    const files = (dir: string) => listFiles(path.join(dir, 'pagefind'));
+    const kept = files(live);
+    expect(kept).toEqual(files(reference));
+    const different = kept.filter((f) => !fs.readFileSync(path.join(live, 'pagefind', f)).equals(fs.readFileSync(path.join(reference, 'pagefind', f))));
+    expect(different).toEqual([]);
+    expect(kept.filter((f) => f.startsWith('fragment/')).length).toBeGreaterThan(20);
   });
 
   it('search gives the same results on both', async () => {
