@@ -19,8 +19,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parseChanges } from '../src/lib/changes.ts';
 import type { BuildPlan } from '../src/lib/targeted-build.ts';
-import { buildSearchIndex } from './search-index.ts';
-import { applyTargeted, clearState, codeHash, keysOf, readState, stateDirOf, writeState } from './targeted.ts';
+import { buildSearchIndex, htmlFiles, SearchIndexSession, type SearchIndexResult } from './search-index.ts';
+import { applyTargeted, clearState, codeHash, keysOf, outputFileOf, readState, stateDirOf, writeState } from './targeted.ts';
 
 const siteDir = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(siteDir, process.env.SITE_OUT_DIR || 'dist');
@@ -121,8 +121,43 @@ const changes = parseChanges(process.env.THADS_CHANGES);
 let targeted =
   !preview && !changes.full && process.env.THADS_FULL_BUILD !== '1' && live !== null && live.code === code && fs.existsSync(path.join(outDir, 'index.html'));
 
+const previousIndex = path.join(outDir, 'pagefind');
+const nextIndex = `${outDir}.pagefind-next`;
+// The pages' prepared contents are kept beside the state (cleared with it by a full build or a code change): a
+// targeted build reads and prepares only the files it rewrote, and takes the fragments of the other pages from
+// the live index (hard links) instead of having Pagefind compress and write them again.
+const recordsFile = path.join(stateDirOf(outDir), 'search-records.json');
+/**
+ * A targeted build's search index is started while Astro renders: as soon as the build's plan names every path
+ * of the site-to-be and those being rendered, every page goes to Pagefind in the index's order (the unchanged ones
+ * from the kept records, a placeholder for each page being rendered: scripts/search-index.ts SearchIndexSession);
+ * once the rendered pages are live they replace their placeholders, and the index is written. Pagefind's adding,
+ * which took as long as writing, is then done on the other core while Astro works.
+ */
+let searchSession: { session: SearchIndexSession; adding: Promise<void>; rendered: string[] } | null = null;
+
 if (targeted && live) {
+  let watching = true;
+  const indexStarting = (async () => {
+    while (watching && !fs.existsSync(planFile)) await new Promise((r) => setTimeout(r, 100));
+    if (!watching) return;
+    const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as BuildPlan;
+    const now = new Set(plan.paths.map((p) => p.pathname));
+    const gone = new Set(Object.keys(live.keys).filter((p) => !now.has(p)).map(outputFileOf));
+    const rendered = plan.rendered.map(outputFileOf).filter((rel) => rel.endsWith('.html'));
+    const order = [...new Set([...htmlFiles(outDir).filter((rel) => !gone.has(rel)), ...rendered])].sort();
+    fs.mkdirSync(path.dirname(recordsFile), { recursive: true });
+    const session = await SearchIndexSession.open(outDir, {}, nextIndex, { recordsFile, reuseFrom: previousIndex });
+    searchSession = { session, adding: session.add(order, new Set(rendered)), rendered };
+    // Awaited below; a failure here makes the index from nothing after the pages (the catch keeps Node quiet).
+    searchSession.adding.catch(() => {});
+  })().catch((error) => {
+    console.error('Không bắt đầu được chỉ mục tìm kiếm cùng lúc; sẽ tạo sau. / Could not start the search index alongside:', error);
+    searchSession = null;
+  });
   const exit = await astroBuild({ THADS_BUILD_PLAN: planFile, THADS_TARGET_KEYS: path.join(stateDirOf(outDir), 'keys.json') });
+  watching = false;
+  await indexStarting;
   if (exit !== 0) failed(exit);
   const plan = JSON.parse(fs.readFileSync(planFile, 'utf8')) as BuildPlan;
   const result = applyTargeted(tmpDir, outDir, plan, live, process.env.SITE_URL || 'http://localhost:4321');
@@ -130,6 +165,12 @@ if (targeted && live) {
   if ('codeChanged' in result) {
     console.log(`\n${result.codeChanged} chưa có trên trang công khai: mã nguồn đã đổi, dựng lại toàn bộ. / ${result.codeChanged} is not live: the code changed, full build.`);
     targeted = false;
+    if (searchSession) {
+      const { session, adding } = searchSession as { session: SearchIndexSession; adding: Promise<void> };
+      await adding.catch(() => {});
+      await session.abort();
+      searchSession = null;
+    }
   } else {
     writeState(outDir, live);
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -139,7 +180,6 @@ if (targeted && live) {
   }
 }
 
-const previousIndex = path.join(outDir, 'pagefind');
 if (!targeted) {
   const exit = await astroBuild(preview ? {} : { THADS_BUILD_PLAN: planFile });
   if (exit !== 0) failed(exit);
@@ -186,15 +226,25 @@ fs.rmSync(`${planFile}.sitemap.json`, { force: true });
 // be listed, and opens the 404 page). A draft preview (THADS_PREVIEW) has no index: it shows one page to one
 // editor. Exit code 3: the pages are live but the index could not be rebuilt (the previous one stays).
 if (!preview) {
-  const nextIndex = `${outDir}.pagefind-next`;
-  let search;
+  let search: SearchIndexResult | undefined;
   try {
-    // The pages' prepared contents are kept beside the state (cleared with it by a full build or a code change):
-    // a targeted build reads and prepares only the files it rewrote, and takes the fragments of the other pages
-    // from the live index (hard links) instead of having Pagefind compress and write them again.
-    const recordsFile = path.join(stateDirOf(outDir), 'search-records.json');
-    fs.mkdirSync(path.dirname(recordsFile), { recursive: true });
-    search = await buildSearchIndex(outDir, {}, nextIndex, { recordsFile, reuseFrom: previousIndex });
+    const alongside = searchSession as { session: SearchIndexSession; adding: Promise<void>; rendered: string[] } | null;
+    if (alongside) {
+      try {
+        await alongside.adding;
+        await alongside.session.replace(alongside.rendered.filter((rel) => fs.existsSync(path.join(outDir, rel))));
+        search = await alongside.session.finish();
+        console.log('Chỉ mục tìm kiếm: các trang đã được thêm trong khi dựng. / Search index: pages added alongside the build.');
+      } catch (error) {
+        // Made again from the folder as it is now, below.
+        console.error('Chỉ mục tìm kiếm làm cùng lúc thất bại, làm lại. / The search index made alongside failed, making it again:', error);
+        await alongside.session.abort().catch(() => {});
+      }
+    }
+    if (!search) {
+      fs.mkdirSync(path.dirname(recordsFile), { recursive: true });
+      search = await buildSearchIndex(outDir, {}, nextIndex, { recordsFile, reuseFrom: previousIndex });
+    }
   } catch (error) {
     fs.rmSync(nextIndex, { recursive: true, force: true });
     console.error(error);

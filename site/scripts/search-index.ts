@@ -170,14 +170,21 @@ export class SearchIndexSession {
   private order: string[] = [];
   private prepared = 0;
   private recordsAt = 0;
-  private constructor(
-    private readonly index: pagefind.PagefindIndex,
-    private readonly known: SearchRecords,
-    private readonly dir: string,
-    private readonly extra: SearchExtraOptions,
-    private readonly outputPath: string,
-    private readonly opts: IndexOptions,
-  ) {}
+  // Plain fields (Node's type stripping does not take parameter properties).
+  private readonly index: pagefind.PagefindIndex;
+  private readonly known: SearchRecords;
+  private readonly dir: string;
+  private readonly extra: SearchExtraOptions;
+  private readonly outputPath: string;
+  private readonly opts: IndexOptions;
+  private constructor(index: pagefind.PagefindIndex, known: SearchRecords, dir: string, extra: SearchExtraOptions, outputPath: string, opts: IndexOptions) {
+    this.index = index;
+    this.known = known;
+    this.dir = dir;
+    this.extra = extra;
+    this.outputPath = outputPath;
+    this.opts = opts;
+  }
 
   static async open(dir: string, extra: SearchExtraOptions = {}, outputPath = path.join(dir, 'pagefind'), opts: IndexOptions = {}): Promise<SearchIndexSession> {
     const started = performance.now();

@@ -186,7 +186,7 @@ for (const articles of sizes) {
   await publisher.scheduler.idle();
   // As the publisher runs it after that event: only articles read again, and only the changed one in full.
   const oneChange = await build({ ...env, THADS_CHANGES: JSON.stringify([`entry.publish api::article.article ${one.documentId}`]) });
-  console.log(`Dựng lại sau một thay đổi: ${oneChange.seconds} s, trang trực tuyến sau ${oneChange.liveSeconds} s (${oneChange.rendered ?? 'mọi'} đường dẫn được dựng); ${JSON.stringify(oneChange.stages)}`);
+  console.log(`Dựng lại sau một thay đổi: ${oneChange.seconds} s, trang trực tuyến sau ${oneChange.liveSeconds} s (${oneChange.rendered ?? 'mọi'} đường dẫn được dựng), bộ nhớ đỉnh ${oneChange.peakMB} MB; ${JSON.stringify(oneChange.stages)}`);
 
   // Publish-to-live through the whole loop: the document service's publish fires Strapi's webhook. The page is
   // live when served 200; the search index is current when the build has finished (it is switched in last).
@@ -265,7 +265,7 @@ for (const articles of sizes) {
     fullBuild: { seconds: full.seconds, peakMB: full.peakMB },
     rebuildUnchanged: { seconds: unchanged.seconds, restoredPages: unchanged.restored },
     fullBuildStages: full.stages,
-    rebuildOneChange: { seconds: oneChange.seconds, liveSeconds: oneChange.liveSeconds, renderedPaths: oneChange.rendered, restoredPages: oneChange.restored, stages: oneChange.stages },
+    rebuildOneChange: { seconds: oneChange.seconds, peakMB: oneChange.peakMB, liveSeconds: oneChange.liveSeconds, renderedPaths: oneChange.rendered, restoredPages: oneChange.restored, stages: oneChange.stages },
     publishToLive: { medianSeconds: median(latencies), all: latencies },
     publishToSearch: { medianSeconds: median(searchLatencies), all: searchLatencies },
     unpublishToGone: { medianSeconds: gone.unpublish.length ? median(gone.unpublish) : null, all: gone.unpublish },
@@ -296,11 +296,11 @@ try {
 } catch {}
 fs.writeFileSync(path.join(dir, 'build-scale.json'), JSON.stringify({ ...meta, results }, null, 2) + '\n');
 const table = [
-  '| articles + Q&A | pages | full build (cold) | peak memory | full rebuild (warm caches) | one change: paths rendered | one change: pages live / search current | publish-to-live (median) | publish-to-search-current (median) | unpublish / delete → 404 | strapi export |',
+  '| articles + Q&A | pages | full build (cold) | peak memory | full rebuild (warm caches) | one change: paths rendered | one change: pages live / search current (peak memory) | publish-to-live (median) | publish-to-search-current (median) | unpublish / delete → 404 | strapi export |',
   '|---|---|---|---|---|---|---|---|---|---|---|',
   ...results.map(
     (r) =>
-      `| ${r.articles} + ${r.qas} | ${r.pages} | ${r.fullBuild.seconds} s | ${r.fullBuild.peakMB} MB | ${r.rebuildUnchanged.seconds} s | ${r.rebuildOneChange.renderedPaths ?? 'all'} | ${r.rebuildOneChange.liveSeconds} s / ${r.rebuildOneChange.seconds} s | ${r.publishToLive.medianSeconds} s (of ${r.publishes}) | ${r.publishToSearch.medianSeconds} s | ${r.unpublishToGone.medianSeconds ?? '–'} s / ${r.deleteToGone.medianSeconds ?? '–'} s | ${r.strapiExport.seconds} s, ${(r.strapiExport.bytes / 1024 / 1024).toFixed(1)} MB |`,
+      `| ${r.articles} + ${r.qas} | ${r.pages} | ${r.fullBuild.seconds} s | ${r.fullBuild.peakMB} MB | ${r.rebuildUnchanged.seconds} s | ${r.rebuildOneChange.renderedPaths ?? 'all'} | ${r.rebuildOneChange.liveSeconds} s / ${r.rebuildOneChange.seconds} s (${r.rebuildOneChange.peakMB ?? '–'} MB) | ${r.publishToLive.medianSeconds} s (of ${r.publishes}) | ${r.publishToSearch.medianSeconds} s | ${r.unpublishToGone.medianSeconds ?? '–'} s / ${r.deleteToGone.medianSeconds ?? '–'} s | ${r.strapiExport.seconds} s, ${(r.strapiExport.bytes / 1024 / 1024).toFixed(1)} MB |`,
   ),
   '',
   '| articles + Q&A | full build stages: content sync / Vite / pages / images / search index (s) | one change stages: content sync / Vite / pages / search index (s) | equivalence (changes, files compared, differing) |',

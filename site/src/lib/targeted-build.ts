@@ -68,7 +68,9 @@ export function targetedBuild(): AstroIntegration {
               paths: all.map((p) => ({ pathname: p.pathname, route: p.route.component, type: p.route.type, key: p.cacheKey ?? null })),
               rendered: selected.map((p) => p.pathname),
             };
-            fs.writeFileSync(planFile, JSON.stringify(plan));
+            // By rename: scripts/build.ts reads it as soon as it appears, while the pages render.
+            fs.writeFileSync(`${planFile}.tmp`, JSON.stringify(plan));
+            fs.renameSync(`${planFile}.tmp`, planFile);
             if (live) logger.info(`dựng ${selected.length} trong ${all.length} đường dẫn (các trang đã thay đổi hoặc không có khoá)`);
             return selected;
           },
