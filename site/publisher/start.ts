@@ -12,12 +12,20 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { demoAccountsSchema } from '@thads/shared';
 import { adminBuildIsCurrent, ensureAdminBuild } from './admin-build.ts';
 import { createPublisher, optionsFromEnv, type Publisher } from './server.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const CMS = path.join(ROOT, 'cms');
 const SITE = path.join(ROOT, 'site');
+
+/** The demo accounts (cms/data/demo/accounts.json), one line each, as the CMS creates them. */
+function demoAccountLines(): string {
+  const role = { 'super-admin': 'Quản trị cao nhất', editor: 'Biên tập viên', reporter: 'Phóng viên' } as const;
+  const accounts = demoAccountsSchema.parse(JSON.parse(fs.readFileSync(path.join(CMS, 'data', 'demo', 'accounts.json'), 'utf8')));
+  return accounts.map((a) => `    ${a.email.padEnd(32)} ${a.password.padEnd(16)} ${role[a.role]}`).join('\n');
+}
 const CMS_PORT = Number(process.env.CMS_PORT ?? 1337);
 const SITE_PORT = Number(process.env.PUBLISHER_PORT ?? process.env.SITE_PORT ?? 4321);
 const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
@@ -115,9 +123,7 @@ async function main() {
   Trang công khai:  http://localhost:${SITE_PORT}
 
   Tài khoản dùng thử (chỉ cho bản demo, xem README):
-    quantri@thads-hungyen.example    QuanTri@2026     Quản trị cao nhất
-    bientap@thads-hungyen.example    BienTap@2026     Biên tập viên
-    phongvien@thads-hungyen.example  PhongVien@2026   Phóng viên
+${demoAccountLines()}
 
   Nhấn Ctrl+C để dừng.`);
 }

@@ -189,6 +189,18 @@ export const seedInformationRequestSchema = z.object({
 });
 export type SeedInformationRequest = z.infer<typeof seedInformationRequestSchema>;
 
+/** Demo accounts of the admin (cms/data/demo/accounts.json; the demo only, never in production). */
+export const demoAccountsSchema = z.array(
+  z.object({
+    email: z.email(),
+    password: z.string().min(8),
+    firstname: z.string(),
+    lastname: z.string(),
+    role: z.enum(['super-admin', 'editor', 'reporter']),
+  }),
+);
+export type DemoAccount = z.infer<typeof demoAccountsSchema>[number];
+
 export const seedFiles = {
   'units.json': z.array(seedUnitSchema),
   'categories.json': z.array(seedTermSchema),
