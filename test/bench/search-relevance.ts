@@ -11,6 +11,8 @@
  *   C  search-typed.{tuning,reporting}.json      a third way: as typed on a phone, half of them for 12 Q&A
  *      pages that are not in the demo content (search-new-qas.json), which the benchmark adds beside it
  *      before building, as the held-out sets add theirs: pages nobody tuned on
+ *   D  search-asked.{tuning,reporting}.json    a fourth way: from the askers' own accounts on the Q&A pages
+ *      (their amounts, relatives, jobs), as they would type them, written and split before the first run
  * Tune only on the tuning halves (`--tune` measures them alone); the reporting halves are the numbers that
  * count. Every half is reported as written, with every query typed without diacritics, and for the queries
  * written with diacritics.
@@ -46,6 +48,7 @@ export const SETS = {
   A: { tuning: load('search-queries.tuning.json'), reporting: load('search-queries.reporting.json') },
   B: { tuning: load('search-questions.tuning.json'), reporting: load('search-questions.reporting.json') },
   C: { tuning: load('search-typed.tuning.json'), reporting: load('search-typed.reporting.json') },
+  D: { tuning: load('search-asked.tuning.json'), reporting: load('search-asked.reporting.json') },
 } as const;
 /** Set C's extra Q&A pages (not in the demo content): the benchmark publishes them before building. */
 export const NEW_QAS: SeedQa[] = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'search-new-qas.json'), 'utf8')).qas;
@@ -155,7 +158,7 @@ async function measureHalf(pagefind: Pagefind, queries: RelevanceQuery[], option
 
 /** Tuning halves only: the reranking weights one at a time around RERANK_WEIGHTS (`--tune`). */
 async function tune(pagefind: Pagefind, base: RerankWeights) {
-  const tuning = [...SETS.A.tuning, ...SETS.B.tuning, ...SETS.C.tuning];
+  const tuning = [...SETS.A.tuning, ...SETS.B.tuning, ...SETS.C.tuning, ...SETS.D.tuning];
   const both = [...tuning, ...tuning.map((q) => ({ ...q, q: foldDiacritics(q.q) }))];
   const rows: { option: string; value: number; top1: number; top3: number; mrr: number }[] = [];
   const grid: Record<keyof RerankWeights, number[]> = {
@@ -171,7 +174,7 @@ async function tune(pagefind: Pagefind, base: RerankWeights) {
   for (const [option, values] of Object.entries(grid) as [keyof RerankWeights, number[]][]) {
     for (const value of values) rows.push({ option, value, ...scores(await measure(pagefind, both, { weights: { ...base, [option]: value } })) });
   }
-  console.log(`\nReranking weights, one at a time around ${JSON.stringify(base)} (tuning halves of A, B and C, as written and without diacritics, ${both.length} queries):`);
+  console.log(`\nReranking weights, one at a time around ${JSON.stringify(base)} (tuning halves of A, B, C and D, as written and without diacritics, ${both.length} queries):`);
   for (const r of rows) console.log(`  ${r.option.padEnd(14)} ${String(r.value).padStart(5)}  top-1 ${pct(r.top1).padStart(7)}  top-3 ${pct(r.top3).padStart(7)}  MRR ${r.mrr.toFixed(3)}`);
   return rows;
 }
