@@ -11,6 +11,7 @@ import {
   foldDiacritics,
   normalizeQuery,
   analyzeQuery,
+  dateFromSearchMeta,
   readIndexedText,
   searchKey,
   searchSite,
@@ -136,7 +137,7 @@ describe('what is indexed', () => {
   ] as const)('finds a %s page by its words', async (type, query) => {
     const found = (await urlsOf(query)).slice(0, 3).filter((url) => url.startsWith(TYPES[type].prefix));
     expect(found, query).not.toEqual([]);
-    expect(indexed.get(found[0]!)?.meta[SEARCH_META.type]).toBe(SEARCH_TYPE_LABELS[type]);
+    expect(indexed.get(found[0]!)?.filters[SEARCH_FILTERS.type]).toEqual([SEARCH_TYPE_LABELS[type]]);
   });
 
   it('never returns a list, index or pagination page', async () => {
@@ -188,9 +189,33 @@ describe('metadata and sort', () => {
     const [article] = await all('articles?sort=date:desc');
     const data = indexed.get(`/tin-tuc/${article.slug}/`)!;
     expect(data.meta[SEARCH_META.title]).toBe(article.title);
-    expect(data.meta[SEARCH_META.date]).toBe(toIsoVn(article.date).slice(0, 10));
-    expect(data.meta[SEARCH_META.type]).toBe(SEARCH_TYPE_LABELS.article);
-    expect(data.meta[SEARCH_META.unit]).toBe(article.unit.name);
+    expect(dateFromSearchMeta(data.meta[SEARCH_META.date])).toBe(toIsoVn(article.date).slice(0, 10));
+    expect(data.filters[SEARCH_FILTERS.type]).toEqual([SEARCH_TYPE_LABELS.article]);
+    expect(data.filters[SEARCH_FILTERS.unit]).toEqual([article.unit.name]);
+  });
+
+  it('holds no metadata a query can match but the title and the extra search fields', async () => {
+    // Pagefind searches every metadata field: the type, unit and date must not make pages match.
+    const searched = new Set<string>([SEARCH_META.title, ...Object.values(SEARCH_EXTRA_META)]);
+    for (const [url, data] of indexed) {
+      for (const [key, value] of Object.entries(data.meta)) {
+        if (searched.has(key) || !value) continue;
+        expect(key === SEARCH_META.date ? value : '', `${url} ${key}`).toMatch(/^(zd\d{8})?$/);
+      }
+    }
+    // A number matches pages that write it, not every page dated with it.
+    const [article] = await all('articles?sort=date:desc');
+    const day = toIsoVn(article.date).slice(0, 10);
+    for (const number of [day.slice(0, 4), String(Number(day.slice(5, 7)))]) {
+      for (const r of (await pagefind.search(number)).results) {
+        const data = await r.data();
+        const text = searchKey(`${data.meta[SEARCH_META.title] ?? ''} ${data.content} ${Object.values(SEARCH_EXTRA_META).map((k) => data.meta[k] ?? '').join(' ')}`);
+        // Pagefind's words: each whitespace-separated token without its punctuation ("1.200" → "1200"), and its parts.
+        const words = [...text.split(/\s+/).map((t) => t.replace(/[^\p{L}\p{N}]/gu, '')), ...(text.match(/[\p{L}\p{N}]+/gu) ?? [])];
+        expect(words.some((w) => w.startsWith(number)), `${number} → ${data.url}`).toBe(true);
+      }
+    }
+    expect((await pagefind.search(SEARCH_TYPE_LABELS['enforcement-notice'])).results.length).toBeLessThan(indexed.size);
   });
 
   it('gives no result a picture, and no page matches the words of the file names of its pictures', async () => {
@@ -212,7 +237,7 @@ describe('metadata and sort', () => {
   it('sorts by date, newest first, undated units last', async () => {
     const response = await pagefind.search(null, { filters: { [SEARCH_FILTERS.type]: { any: Object.values(SEARCH_TYPE_LABELS) } }, sort: { [SEARCH_SORT_DATE]: 'desc' } });
     expect(response.results.length).toBe(indexed.size);
-    const dates = await Promise.all(response.results.map(async (r) => (await r.data()).meta[SEARCH_META.date] ?? ''));
+    const dates = await Promise.all(response.results.map(async (r) => dateFromSearchMeta((await r.data()).meta[SEARCH_META.date]) ?? ''));
     const dated = dates.filter(Boolean);
     expect(dated).toEqual([...dated].sort().reverse());
     expect(dates.slice(dated.length).every((d) => d === '')).toBe(true);
@@ -251,7 +276,7 @@ describe('filters', () => {
   it('by year, in Vietnam time', async () => {
     const urls = await urlsOf(null, { [SEARCH_FILTERS.year]: '2025' });
     expect(urls.length).toBeGreaterThan(5);
-    for (const url of urls) expect(indexed.get(url)!.meta[SEARCH_META.date]!.startsWith('2025'), url).toBe(true);
+    for (const url of urls) expect(dateFromSearchMeta(indexed.get(url)!.meta[SEARCH_META.date])!.startsWith('2025'), url).toBe(true);
     const articles = await all('articles');
     for (const a of articles.filter((x) => vnYear(x.date) === 2025)) expect(urls).toContain(`/tin-tuc/${a.slug}/`);
   });
@@ -278,7 +303,7 @@ describe('Vietnamese', () => {
 });
 
 describe('query processing on the built site (searchSite)', () => {
-  const qas = () => [...indexed.values()].filter((d) => d.meta[SEARCH_META.type] === SEARCH_TYPE_LABELS['legal-qa']);
+  const qas = () => [...indexed.values()].filter((d) => d.filters[SEARCH_FILTERS.type]?.[0] === SEARCH_TYPE_LABELS['legal-qa']);
   const words = (text: string) => searchKey(text).match(/[\p{L}\p{N}]+/gu) ?? [];
 
   it('meets a number written differently in the query and the page', async () => {

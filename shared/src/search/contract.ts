@@ -11,15 +11,34 @@ export const SEARCH_FILTERS = {
   year: 'nam',
 } as const;
 
-/** Pagefind metadata keys (data-pagefind-meta="<key>:<value>"); `title` and `image` are Pagefind's own. */
+/**
+ * Pagefind metadata keys (data-pagefind-meta="<key>:<value>"); `title` and `image` are Pagefind's own.
+ * Pagefind (1.5+) searches every metadata field, whatever its weight, so a page carries as metadata only what
+ * a query may match or what cannot be read elsewhere: its type and unit are read from its filters
+ * (SEARCH_FILTERS.type, SEARCH_FILTERS.unit; as metadata, "Thông báo thi hành án" made every notice hold
+ * "thi hành án" and a unit's name lifted all its news), and its date is written as one word no query reaches
+ * (searchDateMeta).
+ */
 export const SEARCH_META = {
   title: 'title',
   date: 'ngay',
-  type: 'loai',
-  unit: 'don-vi',
   image: 'image',
   imageAlt: 'image_alt',
 } as const;
+
+/**
+ * The page's date (ISO, "2025-12-09") as its `ngay` metadata field holds it: "zd20251209". Written as
+ * "2025-12-09" it gave Pagefind the words 2025, 12, 09 and 20251209, and since Pagefind matches every query
+ * word as a prefix, "2 năm", "10 ngày" or "1 lần" matched every page dated in 2025, October or the 1st; a word
+ * starting "zd" is reached by no Vietnamese query.
+ */
+export const searchDateMeta = (iso: string): string => `zd${iso.slice(0, 10).replace(/-/g, '')}`;
+
+/** The ISO date ("2025-12-09") of a `ngay` metadata value (searchDateMeta; an ISO date is read as it is). */
+export function dateFromSearchMeta(value: string | undefined): string | undefined {
+  const m = /^(?:zd)?(\d{4})-?(\d{2})-?(\d{2})/.exec(value ?? '');
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
 
 /** Pagefind sort key (data-pagefind-sort="ngay:YYYY-MM-DD"). */
 export const SEARCH_SORT_DATE = 'ngay';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../text/slug.ts';
-import { SEARCH_META, SEARCH_TYPE_LABELS } from './contract.ts';
+import { SEARCH_FILTERS, SEARCH_META, SEARCH_TYPE_LABELS } from './contract.ts';
 import { searchKey } from './normalize.ts';
 import { analyzeQuery, highlightKeys, searchSite, type PagefindLike, type SearchHit } from './query.ts';
 
@@ -19,7 +19,7 @@ function fakePagefind(pages: { url: string; title: string; text: string; type?: 
         .map((d) => ({
           id: d.id,
           score: q.reduce((s, w) => s + d.textWords.filter((x) => x.startsWith(w)).length + 5 * d.titleWords.filter((x) => x.startsWith(w)).length, 0),
-          data: async () => ({ url: d.url, content: `${d.title}. ${d.text}`, meta: { [SEARCH_META.title]: d.title, [SEARCH_META.type]: d.type ?? SEARCH_TYPE_LABELS.article } }),
+          data: async () => ({ url: d.url, content: `${d.title}. ${d.text}`, meta: { [SEARCH_META.title]: d.title }, filters: { [SEARCH_FILTERS.type]: [d.type ?? SEARCH_TYPE_LABELS.article] } }),
         }))
         .sort((a, b) => b.score - a.score);
       return { results };

@@ -319,7 +319,7 @@ export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map
   // The question's folded field keeps the order of its first occurrences: good enough for pairs.
   const inTitle = new Set([...pairSet(titleSeq), ...pairSet(keysOf(data.meta[SEARCH_EXTRA_META.question]))]);
   const pairShare = (set: Set<string>) => (pairTotal ? pairs.reduce((s, p) => s + (set.has(p.pair) ? p.weight : 0), 0) / pairTotal : 0);
-  const type = data.meta[SEARCH_META.type] ?? data.filters?.[SEARCH_FILTERS.type]?.[0];
+  const type = data.filters?.[SEARCH_FILTERS.type]?.[0];
   return {
     coverage: share(allWords),
     titleCoverage: share(titleWords),

@@ -70,10 +70,8 @@ export const SEARCH_RANKING: SearchRanking = {
     [SEARCH_EXTRA_META.title]: 5,
     [SEARCH_EXTRA_META.question]: 3,
     [SEARCH_EXTRA_META.body]: 1,
-    // Shown, not searched: a unit's name would otherwise lift all its news for "khu vuc 3".
+    // Shown, not ranked (the date is one word no query reaches, see searchDateMeta).
     [SEARCH_META.date]: 0,
-    [SEARCH_META.type]: 0,
-    [SEARCH_META.unit]: 0,
     [SEARCH_META.image]: 0,
     [SEARCH_META.imageAlt]: 0,
   },

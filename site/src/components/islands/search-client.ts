@@ -7,7 +7,7 @@
  * a relaxed pass for queries whose words are not all on the answer, and a reranking by the words' information,
  * their neighbours and the question's shape), the same code the relevance benchmark measures.
  */
-import { formatDateLong, normalizeQuery, searchSite, SEARCH_FILTERS, SEARCH_META, SEARCH_RANKING, SEARCH_SORT_DATE, type SearchRanking } from '@thads/shared';
+import { dateFromSearchMeta, formatDateLong, normalizeQuery, searchSite, SEARCH_FILTERS, SEARCH_META, SEARCH_RANKING, SEARCH_SORT_DATE, type SearchRanking } from '@thads/shared';
 import { highlight, parseExcerpt, queryKeys, readingKeys, type HighlightKey, type Segment } from './highlight.ts';
 import { FILTER_KEYS, isActive, type FilterKey, type SearchState } from './search-state.ts';
 
@@ -157,9 +157,9 @@ export async function loadHits(outcome: Outcome, from: number, count: number): P
       id: slice[i]!.id,
       url: d.url,
       title: highlight(title, outcome.keys),
-      type: meta[SEARCH_META.type] || d.filters[SEARCH_FILTERS.type]?.[0],
-      date: dateOf(meta[SEARCH_META.date]),
-      unit: meta[SEARCH_META.unit] || undefined,
+      type: d.filters[SEARCH_FILTERS.type]?.[0],
+      date: dateOf(dateFromSearchMeta(meta[SEARCH_META.date])),
+      unit: d.filters[SEARCH_FILTERS.unit]?.[0] || undefined,
       excerpt: highlight(parseExcerpt(d.excerpt), outcome.keys),
     };
   });
