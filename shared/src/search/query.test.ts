@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { foldDiacritics } from '../text/slug.ts';
 import { SEARCH_FILTERS, SEARCH_META, SEARCH_TYPE_LABELS } from './contract.ts';
 import { searchKey } from './normalize.ts';
-import { analyzeQuery, highlightKeys, searchSite, type PagefindLike, type SearchHit } from './query.ts';
+import { analyzeQuery, highlightKeys, pairPhrases, searchSite, type PagefindLike, type SearchHit } from './query.ts';
 
 /**
  * A small Pagefind stand-in with Pagefind's matching: every query word must be on the page (as a prefix of a
- * folded word), scored by how many times the words occur, title words counting more.
+ * folded word), scored by how many times the words occur, title words counting more; a quoted phrase matches
+ * its words exactly and side by side.
  */
 function fakePagefind(pages: { url: string; title: string; text: string; type?: string }[]): PagefindLike<SearchHit> {
   const words = (s: string) => searchKey(s).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -14,8 +15,11 @@ function fakePagefind(pages: { url: string; title: string; text: string; type?: 
   return {
     async search(term) {
       const q = words(term ?? '');
+      const phrase = /^\s*".+"\s*$/.test(term ?? '');
+      const holds = (d: (typeof docs)[number]) =>
+        phrase ? d.textWords.some((_, i) => q.every((w, j) => d.textWords[i + j] === w)) : q.every((w) => d.textWords.some((x) => x.startsWith(w)));
       const results = docs
-        .filter((d) => q.every((w) => d.textWords.some((x) => x.startsWith(w))))
+        .filter(holds)
         .map((d) => ({
           id: d.id,
           score: q.reduce((s, w) => s + d.textWords.filter((x) => x.startsWith(w)).length + 5 * d.titleWords.filter((x) => x.startsWith(w)).length, 0),
@@ -105,6 +109,30 @@ describe('searchSite', () => {
     // Nine words on most pages, each weighing little; "đem" on one page, weighing more than the nine together.
     const q = 'tai san ke bien giao cho nguoi bao quan dem';
     expect((await urls(site, q))[0]).toBe('/hoi-dap/bao-quan/');
+  });
+
+  it('finds by a pair of syllables side by side a page whose syllables alone are on every page', async () => {
+    // Ten news pages hold all four syllables apart (the strict pass finds them all, the reranking reads only
+    // the first eight); the answer lacks "cưỡng chế" and holds the rare pair "giao con".
+    const site = fakePagefind([
+      ...Array.from({ length: 10 }, (_, i) => ({
+        url: `/tin-tuc/${i}/`,
+        title: `Cưỡng chế giao nhà ở khu vực ${i}`,
+        text: 'Cơ quan thi hành án cưỡng chế giao nhà, đất cho người mua trúng đấu giá; gia đình còn con nhỏ.',
+      })),
+      { url: '/hoi-dap/giao-con/', title: 'Bên kia không chịu giao con theo bản án ly hôn', text: 'Người được giao nuôi con yêu cầu thi hành án.', type: SEARCH_TYPE_LABELS['legal-qa'] },
+    ]);
+    for (const q of ['cuong che giao con', 'cưỡng chế giao con']) {
+      expect((await site.search(analyzeQuery(q).text)).results.map((r) => r.id), q).not.toContain('10');
+      expect((await urls(site, q)).slice(0, 3), q).toContain('/hoi-dap/giao-con/');
+    }
+  });
+
+  it('searches neighbouring words as phrases, with "đ" for a word starting with "d", never two frame words', () => {
+    const pairs = pairPhrases(analyzeQuery('don yeu cau co duoc khong').words);
+    expect(pairs.map((p) => p.pair)).toEqual(['don yeu', 'yeu cau', 'cau co']);
+    expect(pairs[0]!.phrases).toEqual(['"don yeu"', '"đon yeu"']);
+    expect(pairs[1]!.phrases).toEqual(['"yeu cau"']);
   });
 
   it('meets a zero-padded number of the page in the syllable pairs of the query', async () => {

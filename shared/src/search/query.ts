@@ -13,12 +13,17 @@
  *     they hold (each word weighs its inverse document frequency, so a word most pages hold counts for
  *     little and a word the site does not hold counts for nothing) and by the share of its words they hold,
  *     counted alike and by where they stand (title or text): on a site where nearly every page holds the
- *     common syllables, one rare word the answer lacks must not outweigh the eight it holds;
+ *     common syllables, one rare word the answer lacks must not outweigh the eight it holds; the same pass
+ *     searches each pair of neighbouring words as a phrase (`"giao con"`, side by side) and weighs each pair
+ *     by how few pages hold it: "giao" and "con" are on every page, "giao con" on one, which then becomes a
+ *     candidate (the syllable-pair evidence of an unaccented query, and of a query whose other words the
+ *     answer lacks);
  *  3. `rerank`: the best candidates of the three passes are read (Pagefind's fragment of each page, which
  *     the results list loads anyway) and scored by features of the page's own text: the information share
  *     of the query words it holds, in its title or question and anywhere, the query's syllable pairs it holds
- *     side by side (so "dinh gia lai tai san" prefers the page that writes "định giá lại tài sản" over pages
- *     holding "đình" and "giá" apart: the neighbour decides the reading of an unaccented syllable), where
+ *     side by side, each weighing its own rarity when its phrase was searched (so "dinh gia lai tai san"
+ *     prefers the page that writes "định giá lại tài sản" over pages holding "đình" and "giá" apart: the
+ *     neighbour decides the reading of an unaccented syllable), where
  *     Pagefind ranked it, and whether the page is of the kind the query asks for: an answer (Q&A) for a
  *     question rather than news of a case, a unit's page for an address or a phone number, a legal document
  *     for a query naming one ("thông tư", "nghị định", "bộ luật").
@@ -251,6 +256,12 @@ export type SearchSiteOptions = {
    * passes found fewer than 3 pages, and every word weighing the same. Fewer searches per keystroke.
    */
   quick?: boolean;
+  /**
+   * Searches each pair of neighbouring query words as a phrase (`"giao con"`) in the relaxed pass: the pages
+   * holding the most of them side by side become candidates, and each pair weighs its rarity in the
+   * reranking (default true; the quick mode never does: one more search per pair).
+   */
+  pairs?: boolean;
   /** Called with every reranked candidate, its features and score (diagnostics: the benchmark's --explain). */
   explain?: (rows: { url: string; score: number; features: Record<string, number> }[]) => void;
 };
@@ -285,7 +296,7 @@ const keysOf = (text: string | undefined) => (text ? (searchKey(text).match(WORD
 type Features = { coverage: number; titleCoverage: number; matched: number; pairs: number; titlePairs: number; answer: number; qa: number };
 
 /** The reranking features of one page for a query (exported for the unit tests). */
-export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map<string, number>): Features {
+export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map<string, number>, pairIdf: Map<string, number> = new Map()): Features {
   const title = data.meta[SEARCH_META.title] ?? '';
   // Numbers in the form the query has them ("hai năm" → "2 năm", "30%" → "30"), for the pairs to meet; only
   // when the query holds a number (reading the page's number words costs time at every keystroke).
@@ -301,13 +312,15 @@ export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map
   const share = (has: Set<string>) => wanted.reduce((s, k) => s + (has.has(k) ? (idf.get(k) ?? 1) : 0), 0) / total;
   // Words the site does not hold at all (weight 0) are left out of the count.
   const known = wanted.filter((k) => idf.get(k) !== 0);
-  // Syllable pairs of the query, at least one of them not a frame word.
-  // Each pair weighs the mean information of its syllables: "van phong" counts, "thi hanh" hardly.
+  // Syllable pairs of the query, at least one of them not a frame word. Each pair weighs its own information
+  // when its phrase search told how many pages hold it side by side ("giao con": few, though "giao" and "con"
+  // are on every page), else the mean information of its syllables: "van phong" counts, "thi hanh" hardly.
   const pairs: { pair: string; weight: number }[] = [];
   const weightOf = (w: QueryWord) => (w.frame ? 0 : (idf.get(w.key) ?? 1));
   for (let i = 0; i + 1 < analysis.words.length; i++) {
     const [a, b] = [analysis.words[i]!, analysis.words[i + 1]!];
-    if (!(a.frame && b.frame)) pairs.push({ pair: `${a.key} ${b.key}`, weight: (weightOf(a) + weightOf(b)) / 2 });
+    const pair = `${a.key} ${b.key}`;
+    if (!(a.frame && b.frame)) pairs.push({ pair, weight: pairIdf.get(pair) ?? (weightOf(a) + weightOf(b)) / 2 });
   }
   const pairTotal = pairs.reduce((s, p) => s + p.weight, 0);
   const pairSet = (seq: string[]) => {
@@ -332,6 +345,26 @@ export function pageFeatures(analysis: QueryAnalysis, data: SearchData, idf: Map
 }
 
 /**
+ * The pairs of neighbouring query words worth searching as phrases (not two frame words), each with the
+ * phrases Pagefind gets: a quoted phrase matches words exactly and side by side, in the text or within one
+ * metadata field. Pagefind folds tone marks but not "đ": a word starting with "d" is also tried with "đ",
+ * since the text holds "đơn" ("đon" to Pagefind) and only the title and question fields hold "don".
+ */
+export function pairPhrases(words: QueryWord[]): { pair: string; phrases: string[] }[] {
+  const forms = (w: QueryWord) => (/^[a-z0-9]+$/.test(w.key) ? (w.key.startsWith('d') ? [w.key, `đ${w.key.slice(1)}`] : [w.key]) : []);
+  const out = new Map<string, string[]>();
+  for (let i = 0; i + 1 < words.length; i++) {
+    const [a, b] = [words[i]!, words[i + 1]!];
+    if (a.frame && b.frame) continue;
+    const pair = `${a.key} ${b.key}`;
+    if (out.has(pair)) continue;
+    const phrases = forms(a).flatMap((x) => forms(b).map((y) => `"${x} ${y}"`));
+    if (phrases.length) out.set(pair, phrases);
+  }
+  return [...out].map(([pair, phrases]) => ({ pair, phrases }));
+}
+
+/**
  * Searches the site as the search box does (see the header). Sorting by date is Pagefind's (call
  * `pagefind.search` with `sort`): reranking is for relevance.
  */
@@ -348,7 +381,9 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
   const content = analysis.words.filter((w) => !w.frame);
   const distinct = [...new Map((content.length ? content : analysis.words).map((w) => [w.key, w])).values()];
   const idf = new Map<string, number>();
-  const relaxed = new Map<string, { result: R; weight: number; score: number; count: number; prominence: number }>();
+  const relaxed = new Map<string, { result: R; weight: number; score: number; count: number; prominence: number; pairs: number }>();
+  /** Inverse document frequency of each query pair found side by side (its phrase search). */
+  const pairIdf = new Map<string, number>();
   // The relaxed pass costs one search per word. A short query whose words are all on enough pages does
   // not need it (nor does the quick mode when a few pages hold every word).
   const found = Math.max(strict.results.length, core?.results.length ?? 0);
@@ -364,7 +399,7 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
       idf.set(distinct[i]!.key, weight);
       const top = response.results[0]?.score || 1;
       for (const r of response.results) {
-        const entry = relaxed.get(r.id) ?? { result: r, weight: 0, score: 0, count: 0, prominence: 0 };
+        const entry = relaxed.get(r.id) ?? { result: r, weight: 0, score: 0, count: 0, prominence: 0, pairs: 0 };
         entry.weight += weight;
         entry.count++;
         // Where each word is, words counted alike: common words in the title still tell the page apart.
@@ -374,7 +409,23 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
         relaxed.set(r.id, entry);
       }
     });
+    // Pairs side by side: a pair few pages hold ("giao con") tells the page apart where its syllables alone
+    // ("giao", "con") are on every page.
+    const pairs = options.quick || options.pairs === false ? [] : pairPhrases(analysis.words);
+    const pairResults = await Promise.all(pairs.map(async (p) => (await Promise.all(p.phrases.map((q) => pagefind.search(q, { filters })))).flatMap((r) => r.results)));
+    pairs.forEach((p, i) => {
+      const pages = new Map(pairResults[i]!.map((r) => [r.id, r]));
+      if (!pages.size) return;
+      const weight = Math.max(Math.log((n + 1) / (pages.size + 0.5)), 0.05);
+      pairIdf.set(p.pair, weight);
+      for (const r of pages.values()) {
+        const entry = relaxed.get(r.id) ?? { result: r, weight: 0, score: 0, count: 0, prominence: 0, pairs: 0 };
+        entry.pairs += weight;
+        relaxed.set(r.id, entry);
+      }
+    });
   }
+  const pairsFound = [...relaxed.values()].some((e) => e.pairs > 0);
   const totalWeight = [...idf.values()].reduce((a, b) => a + b, 0) || 1;
   const knownWords = [...idf.values()].filter((w) => w > 0).length || 1;
   // A relaxed page's share of the query: of its information, or of its words counted alike, whichever is more.
@@ -398,13 +449,23 @@ export async function searchSite<R extends SearchHit>(pagefind: PagefindLike<R>,
     .sort((a, b) => relaxedRank(b) - relaxedRank(a))
     .map((e) => e.result);
   add(relaxedTop, false);
+  // … and the pages holding the most of the query's pairs side by side.
+  if (pairsFound) {
+    add(
+      [...relaxed.values()]
+        .filter((e) => e.pairs > 0)
+        .sort((a, b) => b.pairs - a.pairs || relaxedRank(b) - relaxedRank(a))
+        .map((e) => e.result),
+      false,
+    );
+  }
 
   const texts: string[] = [];
   const scored = await Promise.all(
     [...candidates.values()].map(async (r) => {
       const data = await r.data();
       texts.push(data.meta[SEARCH_META.title] ?? '', data.content);
-      const f = pageFeatures(analysis, data, idf);
+      const f = pageFeatures(analysis, data, idf, pairIdf);
       const score =
         weights.coverage * f.coverage +
         weights.titleCoverage * f.titleCoverage +
