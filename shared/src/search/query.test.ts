@@ -52,6 +52,17 @@ describe('analyzeQuery', () => {
     expect(analyzeQuery('tôi bị trừ lương').words.find((w) => w.key === 'toi')!.frame).toBe(true);
   });
 
+  it('keeps a word of a legal term that also frames questions, with and without diacritics', () => {
+    // "thế" frames "thế nào", "như thế"; "thế chấp" (mortgage) is what is asked about.
+    for (const q of ['tài sản thế chấp ngân hàng có bị kê biên không', 'tai san the chap ngan hang co bi ke bien khong']) {
+      const a = analyzeQuery(q);
+      expect(a.question, q).toBe(true);
+      expect(a.words.filter((w) => ['the', 'chap'].includes(w.key)).map((w) => w.frame), q).toEqual([false, false]);
+      expect(a.core, q).toMatch(/\bth[eế] ch[aấ]p\b/);
+    }
+    expect(analyzeQuery('kê biên như thế có đúng không').words.filter((w) => !w.frame).map((w) => w.key)).toEqual(['ke', 'bien', 'dung']);
+  });
+
   it('reads interrogatives and phone shorthand as the frame of a question', () => {
     const content = (q: string) => analyzeQuery(q).words.filter((w) => !w.frame).map((w) => w.key);
     // "ai" asks who; the answer names someone ("được giao cho … bảo quản"), it does not say "ai".

@@ -51,7 +51,7 @@ const FRAME_WORDS = new Set(['duoc', 'khong', 'gi', 'vay', 'nhe', 'oi', 'ai']);
  * ai bảo quản" is answered by "… được giao cho … bảo quản"). "không ai" (nobody) is a pronoun too: "tiền
  * không ai nhận" is answered by a page on money "không đến nhận".
  */
-const FRAME_ACCENTED = new Set(['có', 'tôi', 'ạ', 'à', 'nào', 'gì', 'thì', 'được', 'không', 'thế', 'là', 'như', 'mình', 'hỏi', 'vậy', 'nhé', 'ơi', 'ai', 'đâu', 'mấy']);
+const FRAME_ACCENTED = new Set(['có', 'tôi', 'ạ', 'à', 'nào', 'gì', 'thì', 'được', 'không', 'là', 'như', 'mình', 'hỏi', 'vậy', 'nhé', 'ơi', 'ai', 'đâu', 'mấy']);
 /**
  * Phrases that frame a question, folded ("thi" alone is "thì" and the "thi" of "thi hành án"). "bao lâu",
  * "bao nhiêu" ask for a time or an amount: the answer gives it ("10 ngày", "30%"), it rarely says "bao lâu".
@@ -67,6 +67,8 @@ const FRAME_PHRASES: string[][] = [
   ['giai', 'quyet', 'the', 'nao'],
   ['nhu', 'the', 'nao'],
   ['the', 'nao'],
+  // "thế" frames only here: "thế chấp" (mortgage) is what a question is about.
+  ['nhu', 'the'],
   ['ra', 'sao'],
   ['lam', 'sao'],
   ['phai', 'lam', 'gi'],
