@@ -9,6 +9,8 @@
  * would) recorded, and a subscription no longer mailed after repeated hard bounces.
  * On PostgreSQL with TEST_REDIS_URL the queue is BullMQ in Redis.
  */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, fromCms, startStrapi, type TestStrapi } from '../helpers/strapi.ts';
 import { mailboxEnv, startMailbox, type Mailbox, type Received } from '../helpers/alert-mailbox.ts';
@@ -437,6 +439,36 @@ describe('bounces reported later by the relay', () => {
     expect(gaveUp.body.data).toMatchObject({ recorded: true, kind: 'soft', stopped: false });
     expect((await deliveryOf(confirmation)).error).toContain('lỗi tạm thời');
     expect(await subs().findOne({ where: { email: slow } })).toMatchObject({ state: 'pending', hardBounces: 0 });
+  });
+
+  it('takes DSNs from the mail pipe a bounce mailbox runs (cms/scripts/bounce-pipe.js)', async () => {
+    const pipe = (recipient: string, input: string, secret = BOUNCE_SECRET) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [path.resolve(import.meta.dirname, '../../cms/scripts/bounce-pipe.js'), recipient], { env: { ...process.env, ALERTS_BOUNCE_URL: cms.url, ALERTS_BOUNCE_SECRET: secret } });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (err += d));
+        child.on('close', (code) => resolve({ code, out, err }));
+        child.stdin.end(input);
+      });
+    const gone = 'hop-thu-khong-con@example.com';
+    const confirmation = await subscribe(gone, ['type:article']);
+    await alerts.alertsSettle();
+    const dsn = buildDsn({ to: confirmation.mailFrom, recipient: gone, original: confirmation.raw, noTo: true });
+    // A wrong secret: the MTA is told to keep the message and try again (EX_TEMPFAIL), nothing recorded.
+    expect((await pipe(confirmation.mailFrom, dsn, 'sai-khoa')).code).toBe(75);
+    expect((await deliveryOf(confirmation)).state).toBe('sent');
+    const done = await pipe(confirmation.mailFrom, dsn);
+    expect(done.code, done.err).toBe(0);
+    expect(JSON.parse(done.out).data).toMatchObject({ recorded: true, kind: 'hard' });
+    expect(await deliveryOf(confirmation)).toMatchObject({ state: 'failed' });
+    expect((await subs().findOne({ where: { email: gone } })).hardBounces).toBe(1);
+    // Not a DSN of ours: nothing to keep (exit 0, the refusal on stderr); nothing at all on stdin: 66.
+    const other = await pipe('bounce@thads-hungyen.example', 'From: a@example.com\r\nSubject: Tôi đang nghỉ phép\r\n\r\nXin chào.\r\n');
+    expect(other.code).toBe(0);
+    expect(other.err).toContain('422');
+    expect((await pipe('', '')).code).toBe(66);
   });
 
   it('refuses bad inputs with a 4xx in Vietnamese, never a 500', async () => {
