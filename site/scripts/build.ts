@@ -132,12 +132,13 @@ const recordsFile = path.join(stateDirOf(outDir), 'search-records.json');
  * of the site-to-be and those being rendered, every page goes to Pagefind in the index's order (the unchanged ones
  * from the kept records, a placeholder for each page being rendered: scripts/search-index.ts SearchIndexSession);
  * once the rendered pages are live they replace their placeholders, and the index is written. Pagefind's adding,
- * which took as long as writing, is then done on the other core while Astro works.
+ * which took as long as writing, is then done on the other core while Astro works. THADS_SEARCH_ALONGSIDE=0 turns
+ * it off (the index is then made after the pages, as by a full build).
  */
 let searchSession: { session: SearchIndexSession; adding: Promise<void>; rendered: string[] } | null = null;
 
 if (targeted && live) {
-  let watching = true;
+  let watching = process.env.THADS_SEARCH_ALONGSIDE !== '0';
   const indexStarting = (async () => {
     while (watching && !fs.existsSync(planFile)) await new Promise((r) => setTimeout(r, 100));
     if (!watching) return;
