@@ -131,7 +131,7 @@ function build(env: Record<string, string>): Promise<Build> {
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  return +(s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2).toFixed(2);
 };
 
 async function strapiExport(dbFile: string, tmp: string): Promise<{ seconds: number; bytes: number }> {
