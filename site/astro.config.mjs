@@ -2,7 +2,7 @@
 import preact from '@astrojs/preact';
 import { defineConfig, sharpImageService } from 'astro/config';
 import { sitemap } from './src/lib/sitemap.ts';
-import { targetedBuild } from './src/lib/targeted-build.ts';
+import { targetedBuild } from './src/build/targeted-build.ts';
 
 const strapiUrl = new URL(process.env.STRAPI_URL || 'http://127.0.0.1:1337');
 // Where media files live: Strapi itself, and with object storage the bucket's or CDN's address (MEDIA_URL, the
@@ -40,7 +40,7 @@ export default defineConfig({
   // written against React's API and run on Preact through preact/compat (`react` imports are aliased to it): the
   // same components for about a fifth of the bytes (React DOM alone was 40 KB compressed on every form page).
   // sitemap(): sitemap.xml from the built pages, leaving out noindex ones (src/lib/sitemap.ts).
-  // targetedBuild(): a publish renders only the pages whose data changed (src/lib/targeted-build.ts).
+  // targetedBuild(): a publish renders only the pages whose data changed (src/build/targeted-build.ts).
   integrations: [preact({ compat: true }), clientFocusDirective, sitemap(), targetedBuild()],
   image: {
     service: sharpImageService(),
@@ -49,7 +49,7 @@ export default defineConfig({
     remotePatterns: mediaUrls.map((u) => ({ protocol: u.protocol.replace(':', ''), hostname: u.hostname, ...(u.port ? { port: u.port } : {}), pathname: '/**' })),
   },
   devToolbar: { enabled: false },
-  // Pages whose getStaticPaths gives a cacheKey (src/lib/page-keys.ts) and whose code is unchanged are copied
+  // Pages whose getStaticPaths gives a cacheKey (src/build/page-keys.ts) and whose code is unchanged are copied
   // from the previous build instead of rendered: a publish re-renders the pages it touches, not all of them.
   experimental: { incrementalBuild: true },
 });

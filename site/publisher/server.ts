@@ -113,7 +113,7 @@ export function createPublisher(options: PublisherOptions) {
       runBuild({
         outDir,
         // The events of this build: when they only concern some entries, the build reads only those again
-        // (src/lib/changes.ts).
+        // (src/build/changes.ts).
         env: { ...options.buildEnv, THADS_CHANGES: JSON.stringify(reasons) },
         timeoutMs: options.buildTimeoutMs,
         onLine: options.buildOutput,

@@ -5,7 +5,7 @@
  * untouched. The output folder is SITE_OUT_DIR (default site/dist).
  *
  * Targeted build (the publisher's builds after an editor's change, THADS_CHANGES naming entries of "leaf" types;
- * scripts/targeted.ts, src/lib/targeted-build.ts): Astro renders only the paths whose cache key changed since
+ * scripts/targeted.ts, src/build/targeted-build.ts): Astro renders only the paths whose cache key changed since
  * the live build, the paths without a key, and nothing else; each of those files is swapped into the live
  * folder by rename, the paths gone are deleted and sitemap.xml is rewritten. Anything else, a change of code or
  * settings since the live build, or THADS_FULL_BUILD=1, makes a full build.
@@ -17,8 +17,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseChanges } from '../src/lib/changes.ts';
-import type { BuildPlan } from '../src/lib/targeted-build.ts';
+import { parseChanges } from '../src/build/changes.ts';
+import type { BuildPlan } from '../src/build/targeted-build.ts';
 import { buildSearchIndex, htmlFiles, SearchIndexSession, type SearchIndexResult } from './search-index.ts';
 import { applyTargeted, clearState, codeHash, keysOf, outputFileOf, readState, stateDirOf, writeState } from './targeted.ts';
 
@@ -82,7 +82,7 @@ function toTrash(dir: string): void {
 const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 const started = performance.now();
 const preview = Boolean(process.env.THADS_PREVIEW);
-// What Astro's build tells scripts/targeted.ts: every path with its key (src/lib/targeted-build.ts).
+// What Astro's build tells scripts/targeted.ts: every path with its key (src/build/targeted-build.ts).
 const planFile = `${tmpDir}.plan.json`;
 fs.rmSync(planFile, { force: true });
 fs.rmSync(`${planFile}.sitemap.json`, { force: true });

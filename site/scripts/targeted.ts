@@ -1,5 +1,5 @@
 /**
- * The live side of targeted builds (issue 20; src/lib/targeted-build.ts is the Astro side): what scripts/build.ts
+ * The live side of targeted builds (issue 20; src/build/targeted-build.ts is the Astro side): what scripts/build.ts
  * keeps beside the live folder between builds, and how a targeted build's few files go into it.
  *
  * State, in `.<out>-state/` beside the output folder, written after every successful build:
@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BuildPlan, LiveKeys } from '../src/lib/targeted-build.ts';
+import type { BuildPlan, LiveKeys } from '../src/build/targeted-build.ts';
 import { pageEntry, sitemapFiles, type SitemapEntry } from '../src/lib/sitemap.ts';
 
 export type LiveState = { keys: LiveKeys; sitemap: Record<string, SitemapEntry>; code: string };

@@ -9,7 +9,7 @@ import type { Loader } from 'astro/loaders';
 import { z as zod } from 'astro/zod';
 import type { z } from 'astro/zod';
 import { intakePolicySchema, PUBLIC_MODELS } from '@thads/shared';
-import { changedEntries, parseChanges } from './lib/changes.ts';
+import { changedEntries, parseChanges } from './build/changes.ts';
 import { fetchAll, fetchDraft, fetchSingle } from './data/strapi.ts';
 import { debtorListingSchema, siteSettingSchema, unitSchema } from '@thads/shared';
 import { debtorListingsLoader } from './data/debtor-loader.ts';
@@ -37,7 +37,7 @@ const preview = (() => {
 })();
 const PREVIEW_FULL = new Set(['units', 'categories', 'topics', 'districts']);
 
-/** What this build must read again (the publisher's events; everything when run by hand): lib/changes.ts. */
+/** What this build must read again (the publisher's events; everything when run by hand): build/changes.ts. */
 const changes = parseChanges(process.env.THADS_CHANGES);
 const lightEntry = zod.object({ documentId: zod.string(), slug: zod.string(), updatedAt: zod.string() });
 

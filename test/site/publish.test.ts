@@ -153,7 +153,7 @@ describe('publishing', () => {
     const found = await api(cms.url, '/api/articles?populate=category&sort=date:desc&pagination[pageSize]=1&filters[category][slug][$notNull]=true');
     const demo = found.body.data[0];
     const url = `/tin-tuc/${demo.slug}/`;
-    // An edit of the article alone: only articles are read again (src/lib/changes.ts), and the page changes.
+    // An edit of the article alone: only articles are read again (src/build/changes.ts), and the page changes.
     let res = await api(cms.url, `${CM}/${demo.documentId}`, { method: 'PUT', token, json: { title: `${demo.title} (đã sửa ${MARK})` } });
     expect(res.status, res.text).toBe(200);
     res = await api(cms.url, `${CM}/${demo.documentId}/actions/publish`, { method: 'POST', token, json: {} });

@@ -20,7 +20,7 @@ export type ContentModel<S extends z.ZodObject = z.ZodObject> = {
   collection: string;
   /**
    * Whether no other type shows this type's entries inside its own: an event about one then makes the site
-   * read that collection alone again (site/src/lib/changes.ts).
+   * read that collection alone again (site/src/build/changes.ts).
    */
   leaf: boolean;
   /**

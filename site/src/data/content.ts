@@ -5,7 +5,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import { agencyProvince } from '@thads/shared';
-import { entryDigests } from '../lib/cache-key.ts';
+import { entryDigests } from '../build/cache-key.ts';
 import { nearest } from '../lib/lists.ts';
 
 export type Article = CollectionEntry<'articles'>['data'];
@@ -40,7 +40,7 @@ const newestFirst = <T extends Dated>(items: T[]) => items.sort((a, b) => Date.p
 const byOrderThenName = <T extends { order?: number | null; name: string }>(items: T[]) =>
   items.sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9) || a.name.localeCompare(b.name, 'vi'));
 
-/** An entry's data, with its digest registered for page keys (lib/cache-key.ts: a key names the entry by it). */
+/** An entry's data, with its digest registered for page keys (build/cache-key.ts: a key names the entry by it). */
 export function dataWithDigest<T>(entry: object): T {
   const { data, digest } = entry as { data: T; digest?: unknown };
   if (typeof digest === 'string' && digest && data !== null && typeof data === 'object') entryDigests.set(data, digest);

@@ -3,11 +3,11 @@
  * English pages (src/data/english.ts). Units are stored by documentId: the English pages take the list, the
  * slugs and the structure from the Vietnamese units and only the text from these. Both are small and read in
  * full whenever the Vietnamese units or settings would be (a change to a unit or a single type is never a
- * "leaf" change, see lib/changes.ts).
+ * "leaf" change, see build/changes.ts).
  */
 import type { Loader } from 'astro/loaders';
 import { siteSettingSchema, unitSchema } from '@thads/shared';
-import { parseChanges } from '../lib/changes.ts';
+import { parseChanges } from '../build/changes.ts';
 import { fetchAll, fetchSingle, StrapiError } from './strapi.ts';
 
 export const ENGLISH_LOCALE = 'en';

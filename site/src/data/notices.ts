@@ -8,7 +8,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { ASSET_TYPES, isCurrentAt, splitByExpiry, type AssetType } from '@thads/shared';
 import { BUILD_TIME, dataWithDigest, getDistricts, itemDate } from './content.ts';
-import { layoutKey, pageKey } from '../lib/page-keys.ts';
+import { layoutKey, pageKey } from '../build/page-keys.ts';
 
 export type EnforcementNotice = CollectionEntry<'enforcementNotices'>['data'];
 export type AuctionNotice = CollectionEntry<'auctionNotices'>['data'];

@@ -1,4 +1,4 @@
-import { pageKey } from './cache-key.ts';
+import { pageKey } from '../build/cache-key.ts';
 
 /** Splits `items` into pages of `size`; always at least one (possibly empty) page. */
 export function paginate<T>(items: readonly T[], size: number): T[][] {

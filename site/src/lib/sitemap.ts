@@ -120,7 +120,7 @@ export function sitemap(): AstroIntegration {
       },
       'astro:build:done': ({ dir, logger }) => {
         if (!site) throw new Error('sitemap: thiếu địa chỉ trang (SITE_URL / site). / `site` is not set.');
-        // A targeted build (lib/targeted-build.ts) holds only the pages it rendered: scripts/build.ts updates
+        // A targeted build (build/targeted-build.ts) holds only the pages it rendered: scripts/build.ts updates
         // the live sitemap from the entries of the last build instead.
         if (process.env.THADS_TARGET_KEYS) return;
         const out = fileURLToPath(dir);

@@ -1,6 +1,6 @@
 /**
  * Cache keys of generated pages, for Astro's incremental builds (`experimental.incrementalBuild`) and targeted
- * builds (lib/targeted-build.ts): a page whose key and code are unchanged since the last build is copied from
+ * builds (build/targeted-build.ts): a page whose key and code are unchanged since the last build is copied from
  * the cache, or left as it is in the live site, instead of rendered. A key must therefore cover every piece of
  * data the page shows — its own entry, the neighbours it lists, and what every page shows (the site settings
  * in the header and footer). Code changes are Astro's business (it hashes each page's module graph);

@@ -13,7 +13,7 @@ const byDigest = (_key: string, value: unknown) => (value !== null && typeof val
 
 /**
  * A short stable hash of JSON-serialisable data: the cache key of a generated page for Astro's incremental
- * builds (see lib/page-keys.ts). Equal data, equal key; any change anywhere in it, a different key. Entries of
+ * builds (see build/page-keys.ts). Equal data, equal key; any change anywhere in it, a different key. Entries of
  * the content store count by their digest (above).
  */
 export function pageKey(...parts: unknown[]): string {

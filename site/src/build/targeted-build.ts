@@ -1,7 +1,7 @@
 /**
  * Targeted builds (issue 20): a publish renders the pages it changes, not the whole site.
  *
- * Every generated path may carry a cache key (lib/page-keys.ts, lib/paginate.ts) that covers all the data the
+ * Every generated path may carry a cache key (build/page-keys.ts, lib/paginate.ts) that covers all the data the
  * page shows: its entry, the neighbours it lists, the layout's settings and the day. This integration wraps
  * Astro's prerenderer and, in every build, writes the plan of the build to THADS_BUILD_PLAN: every path with
  * its route and key. When THADS_TARGET_KEYS names the keys of the site now live (written by scripts/build.ts
